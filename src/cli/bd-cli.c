@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-cli"
+
+#include "bd-config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bd-cli.h"
+#include "bd-error.h"
+#include "bd-pack.h"
+
+/*
+ * badge-doctor-cli: the command-line face of the core. Data goes to
+ * stdout, messages to stderr in the user's language; exit 0 on success,
+ * 1 when the task failed, 2 on a usage error.
+ */
+
+typedef int (*CommandFunc) (int    argc,
+                            char **argv);
+
+typedef struct
+{
+  const char *name;
+  CommandFunc func;
+  const char *summary;
+} Command;
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("badge-doctor-cli: %s\n", message);
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_autofree char *hint = g_strdup_printf ("badge-doctor-cli %s --help", command);
+
+  print_error (message);
+  /* TRANSLATORS: %s is a command such as "badge-doctor-cli plan --help" */
+  g_printerr (_("Try “%s” for more information.\n"), hint);
+  return BD_CLI_USAGE;
+}
+
+/* Parses the options of one subcommand. On failure prints the problem and
+ * returns FALSE; *status then holds the exit code. */
+static gboolean
+parse_options (const char   *command,
+               const char   *parameters,
+               const char   *summary,
+               GOptionEntry *entries,
+               int          *argc,
+               char       ***argv,
+               int           min_args,
+               int           max_args,
+               int          *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("badge-doctor-cli %s", command);
+  int n_args;
+
+  g_set_prgname (prgname);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (command, error->message);
+      return FALSE;
+    }
+  n_args = *argc - 1;
+  if (n_args < min_args || n_args > max_args)
+    {
+      *status = usage_error (command, n_args < min_args ? _("Missing argument.")
+                                                        : _("Too many arguments."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static BdPack *
+load_pack_in_use (void)
+{
+  g_autoptr(GError) error = NULL;
+  BdPack *pack = bd_pack_new_bundled (&error);
+
+  if (pack == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot load the guidance: %s"), error->message);
+      print_error (message);
+    }
+  return pack;
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *name,
+          BdText      *text)
+{
+  if (text != NULL)
+    add_string (builder, name, bd_text_get (text));
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *name,
+          const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+/* Tabs and newlines inside a field would break a TSV line. */
+static char *
+tsv_field (const char *text)
+{
+  char *field = g_strdup (text);
+
+  g_strdelimit (field, "\t\n\r", ' ');
+  return field;
+}
+
+/* --- validate -------------------------------------------------------- */
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdPack) pack = NULL;
+  int status;
+
+  if (!parse_options ("validate", _("FILE"),
+                      _("Check a guidance pack and print one line per problem: PATH: MESSAGE."),
+                      NULL, &argc, &argv, 1, 1, &status))
+    return status;
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  pack = bd_pack_new_from_file (file, &problems, &error);
+  if (pack != NULL)
+    {
+      g_print (_("%s: valid guidance pack “%s”, version %s\n"), argv[1],
+               bd_pack_get_id (pack), bd_pack_get_version (pack));
+      return BD_CLI_OK;
+    }
+  if (problems == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read %s: %s"), argv[1], error->message);
+      print_error (message);
+      return BD_CLI_FAILED;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    {
+      BdPackProblem *problem = g_ptr_array_index (problems, i);
+      g_print ("%s: %s\n", problem->path, problem->message);
+    }
+  return BD_CLI_FAILED;
+}
+
+/* --- pack ------------------------------------------------------------ */
+
+static int
+cmd_pack (int    argc,
+          char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(BdPack) pack = NULL;
+  g_autofree char *published = NULL;
+  int status;
+
+  if (!parse_options ("pack", "", _("Show the guidance pack in use and where it came from."),
+                      entries, &argc, &argv, 0, 0, &status))
+    return status;
+  if ((pack = load_pack_in_use ()) == NULL)
+    return BD_CLI_FAILED;
+
+  published = g_date_time_format_iso8601 (bd_pack_get_published (pack));
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      add_string (builder, "id", bd_pack_get_id (pack));
+      add_string (builder, "version", bd_pack_get_version (pack));
+      add_string (builder, "published", published);
+      add_string (builder, "source", bd_pack_source_to_string (bd_pack_get_source (pack)));
+      add_strv (builder, "languages", bd_pack_get_languages (pack));
+      add_strv (builder, "platforms", bd_pack_get_platforms (pack));
+      json_builder_end_object (builder);
+      print_json (builder);
+      return BD_CLI_OK;
+    }
+  {
+    g_autofree char *languages = g_strjoinv (", ", (char **) bd_pack_get_languages (pack));
+    g_autofree char *platforms = g_strjoinv (", ", (char **) bd_pack_get_platforms (pack));
+    g_print ("%-12s %s\n", _("Id:"), bd_pack_get_id (pack));
+    g_print ("%-12s %s\n", _("Version:"), bd_pack_get_version (pack));
+    g_print ("%-12s %s\n", _("Published:"), published);
+    g_print ("%-12s %s\n", _("Source:"), bd_pack_source_to_string (bd_pack_get_source (pack)));
+    g_print ("%-12s %s\n", _("Languages:"), languages);
+    g_print ("%-12s %s\n", _("Checked on:"), platforms);
+  }
+  return BD_CLI_OK;
+}
+
+/* --- symptoms -------------------------------------------------------- */
+
+static const char *
+first_fix_title (BdPack    *pack,
+                 BdSymptom *symptom)
+{
+  BdGuide *guide = bd_pack_lookup_guide (pack, bd_symptom_get_first_fix (symptom));
+
+  return bd_text_get (bd_guide_get_title (guide));
+}
+
+static void
+symptom_to_json (JsonBuilder *builder,
+                 BdPack      *pack,
+                 BdSymptom   *symptom)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", bd_symptom_get_id (symptom));
+  add_text (builder, "text", bd_symptom_get_text (symptom));
+  add_text (builder, "cause", bd_symptom_get_cause (symptom));
+  json_builder_set_member_name (builder, "first_fix");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", bd_symptom_get_first_fix (symptom));
+  add_string (builder, "title", first_fix_title (pack, symptom));
+  json_builder_end_object (builder);
+  add_strv (builder, "plan", bd_symptom_get_plan (symptom));
+  json_builder_end_object (builder);
+}
+
+static int
+cmd_symptoms (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(BdPack) pack = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *symptoms;
+  int status;
+
+  if (!parse_options ("symptoms", "",
+                      _("List the quick-fix matrix: ID, symptom, likely cause and first fix, "
+                        "separated by tabs."),
+                      entries, &argc, &argv, 0, 0, &status))
+    return status;
+  if ((pack = load_pack_in_use ()) == NULL)
+    return BD_CLI_FAILED;
+
+  symptoms = bd_pack_get_symptoms (pack);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
+    {
+      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
+      g_autofree char *text = tsv_field (bd_text_get (bd_symptom_get_text (symptom)));
+      g_autofree char *cause = tsv_field (bd_text_get (bd_symptom_get_cause (symptom)));
+      g_autofree char *fix = tsv_field (first_fix_title (pack, symptom));
+
+      if (json)
+        symptom_to_json (builder, pack, symptom);
+      else
+        g_print ("%s\t%s\t%s\t%s\n", bd_symptom_get_id (symptom), text, cause, fix);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+  return BD_CLI_OK;
+}
+
+/* --- plan ------------------------------------------------------------ */
+
+static void
+step_to_json (JsonBuilder *builder,
+              BdStep      *step)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", bd_step_get_id (step));
+  add_text (builder, "text", bd_step_get_text (step));
+  add_text (builder, "expect", bd_step_get_expect (step));
+  add_text (builder, "caution", bd_step_get_caution (step));
+  if (bd_step_get_wait_seconds (step) > 0)
+    {
+      json_builder_set_member_name (builder, "wait_seconds");
+      json_builder_add_int_value (builder, bd_step_get_wait_seconds (step));
+    }
+  json_builder_set_member_name (builder, "per_device");
+  json_builder_add_boolean_value (builder, bd_step_get_per_device (step));
+  json_builder_end_object (builder);
+}
+
+static void
+guide_to_json (JsonBuilder *builder,
+               BdGuide     *guide)
+{
+  GListModel *steps = bd_guide_get_steps (guide);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", bd_guide_get_id (guide));
+  add_string (builder, "kind", bd_guide_kind_to_string (bd_guide_get_kind (guide)));
+  add_text (builder, "title", bd_guide_get_title (guide));
+  add_text (builder, "summary", bd_guide_get_summary (guide));
+  json_builder_set_member_name (builder, "ask_cleared");
+  json_builder_add_boolean_value (builder, bd_guide_get_ask_cleared (guide));
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    step_to_json (builder, bd_guide_get_step (guide, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_step (BdStep *step,
+            guint   number)
+{
+  BdText *expect = bd_step_get_expect (step);
+  BdText *caution = bd_step_get_caution (step);
+  guint wait = bd_step_get_wait_seconds (step);
+
+  g_print ("   %2u. %s\n", number, bd_text_get (bd_step_get_text (step)));
+  if (caution != NULL)
+    /* TRANSLATORS: shown under a step that costs something */
+    g_print ("       %s %s\n", _("Caution:"), bd_text_get (caution));
+  if (wait > 0)
+    {
+      g_autofree char *line = g_strdup_printf (ngettext ("Countdown: %u second",
+                                                         "Countdown: %u seconds", wait), wait);
+      g_print ("       %s\n", line);
+    }
+  if (bd_step_get_per_device (step))
+    g_print ("       %s\n", _("Do this on each device: iPhone, iPad, Mac."));
+  if (expect != NULL)
+    g_print ("       %s %s\n", _("When it worked:"), bd_text_get (expect));
+}
+
+static void
+print_guide (BdGuide *guide,
+             guint    number)
+{
+  GListModel *steps = bd_guide_get_steps (guide);
+
+  g_print ("%u. %s (%s)\n", number, bd_text_get (bd_guide_get_title (guide)),
+           bd_guide_kind_to_string (bd_guide_get_kind (guide)));
+  g_print ("   %s\n", bd_text_get (bd_guide_get_summary (guide)));
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    print_step (bd_guide_get_step (guide, i), i + 1);
+  if (bd_guide_get_ask_cleared (guide))
+    g_print ("   %s\n", _("Did the badge clear?"));
+  g_print ("\n");
+}
+
+static int
+cmd_plan (int    argc,
+          char **argv)
+{
+  gboolean json = FALSE, tsv = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, N_("Print one step a line: GUIDE_ID, STEP_ID, text"), NULL },
+    { NULL }
+  };
+  g_autoptr(BdPack) pack = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  BdSymptom *symptom;
+  const char * const *plan;
+  int status;
+
+  if (!parse_options ("plan", _("SYMPTOM_ID"),
+                      _("Print the ordered plan for a symptom: its guides and numbered steps, "
+                        "with waits and cautions."),
+                      entries, &argc, &argv, 1, 1, &status))
+    return status;
+  if (json && tsv)
+    return usage_error ("plan", _("Choose one of --json and --tsv."));
+  if ((pack = load_pack_in_use ()) == NULL)
+    return BD_CLI_FAILED;
+  symptom = bd_pack_lookup_symptom (pack, argv[1]);
+  if (symptom == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("There is no symptom “%s”. “badge-doctor-cli symptoms” lists them."), argv[1]);
+      print_error (message);
+      return BD_CLI_FAILED;
+    }
+
+  plan = bd_symptom_get_plan (symptom);
+  if (json)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "symptom");
+      symptom_to_json (builder, pack, symptom);
+      json_builder_set_member_name (builder, "guides");
+      json_builder_begin_array (builder);
+    }
+  else if (!tsv)
+    {
+      g_print ("%s\n", bd_text_get (bd_symptom_get_text (symptom)));
+      g_print ("%s %s\n\n", _("Likely cause:"), bd_text_get (bd_symptom_get_cause (symptom)));
+    }
+  for (guint i = 0; plan[i] != NULL; i++)
+    {
+      BdGuide *guide = bd_pack_lookup_guide (pack, plan[i]);
+
+      if (json)
+        guide_to_json (builder, guide);
+      else if (tsv)
+        for (guint j = 0; j < bd_guide_get_n_steps (guide); j++)
+          {
+            BdStep *step = bd_guide_get_step (guide, j);
+            g_autofree char *text = tsv_field (bd_text_get (bd_step_get_text (step)));
+            g_print ("%s\t%s\t%s\n", plan[i], bd_step_get_id (step), text);
+          }
+      else
+        print_guide (guide, i + 1);
+    }
+  if (json)
+    {
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  return BD_CLI_OK;
+}
+
+/* --- dispatch -------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "validate", cmd_validate, N_("Check a guidance pack file") },
+  { "pack", cmd_pack, N_("Show the guidance pack in use") },
+  { "symptoms", cmd_symptoms, N_("List the quick-fix matrix") },
+  { "plan", cmd_plan, N_("Print the ordered plan for a symptom") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  badge-doctor-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Badge Doctor on the command line: check guidance packs and read the "
+             "troubleshooting plans."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“badge-doctor-cli COMMAND --help” shows the options of a command."));
+}
+
+int
+bd_cli_run (int    argc,
+            char **argv)
+{
+  const char *name;
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return BD_CLI_USAGE;
+    }
+  name = argv[1];
+  if (g_strcmp0 (name, "--help") == 0 || g_strcmp0 (name, "-h") == 0 || g_strcmp0 (name, "help") == 0)
+    {
+      print_usage (stdout);
+      return BD_CLI_OK;
+    }
+  if (g_strcmp0 (name, "--version") == 0)
+    {
+      g_print ("badge-doctor-cli %s\n", PACKAGE_VERSION);
+      return BD_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (name, commands[i].name) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), name);
+    print_error (message);
+    g_printerr (_("Try “%s” for more information.\n"), "badge-doctor-cli --help");
+  }
+  return BD_CLI_USAGE;
+}

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-pack"
+
+#include "bd-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bd-core-resources.h"
+#include "bd-error.h"
+#include "bd-pack-private.h"
+
+#define BUNDLED_PATH RESOURCE_PREFIX "/guidance/badge-doctor.json"
+
+/* A loaded, validated guidance pack. Immutable: a newer pack is a new
+ * object, so a view never sees content change under it. */
+struct _BdPack
+{
+  GObject parent_instance;
+
+  char *id;
+  char *version;
+  GDateTime *published;
+  GStrv languages;
+  GStrv platforms;
+  BdPackSource source;
+
+  GListStore *symptoms;
+  GListStore *guides;
+  GListStore *resets;
+  GListStore *checklists;
+  GListStore *explanations;
+  GHashTable *symptoms_by_id;
+  GHashTable *guides_by_id;
+  GHashTable *checklists_by_id;
+};
+
+G_DEFINE_FINAL_TYPE (BdPack, bd_pack, G_TYPE_OBJECT)
+
+static void
+bd_pack_finalize (GObject *object)
+{
+  BdPack *self = BD_PACK (object);
+
+  g_free (self->id);
+  g_free (self->version);
+  g_clear_pointer (&self->published, g_date_time_unref);
+  g_strfreev (self->languages);
+  g_strfreev (self->platforms);
+  g_clear_object (&self->symptoms);
+  g_clear_object (&self->guides);
+  g_clear_object (&self->resets);
+  g_clear_object (&self->checklists);
+  g_clear_object (&self->explanations);
+  g_clear_pointer (&self->symptoms_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->guides_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->checklists_by_id, g_hash_table_unref);
+  G_OBJECT_CLASS (bd_pack_parent_class)->finalize (object);
+}
+
+static void
+bd_pack_class_init (BdPackClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bd_pack_finalize;
+}
+
+static void
+bd_pack_init (BdPack *self)
+{
+  self->symptoms = g_list_store_new (BD_TYPE_SYMPTOM);
+  self->guides = g_list_store_new (BD_TYPE_GUIDE);
+  self->resets = g_list_store_new (BD_TYPE_RESET);
+  self->checklists = g_list_store_new (BD_TYPE_CHECKLIST);
+  self->explanations = g_list_store_new (BD_TYPE_EXPLANATION);
+  self->symptoms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->guides_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->checklists_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+BdPack *
+_bd_pack_new (const char         *id,
+              const char         *version,
+              GDateTime          *published,
+              const char * const *languages,
+              const char * const *platforms)
+{
+  BdPack *self = g_object_new (BD_TYPE_PACK, NULL);
+
+  self->id = g_strdup (id);
+  self->version = g_strdup (version);
+  self->published = g_date_time_ref (published);
+  self->languages = g_strdupv ((char **) languages);
+  self->platforms = g_strdupv ((char **) platforms);
+  return self;
+}
+
+void
+_bd_pack_add_symptom (BdPack    *self,
+                      BdSymptom *symptom)
+{
+  g_list_store_append (self->symptoms, symptom);
+  g_hash_table_insert (self->symptoms_by_id, (gpointer) bd_symptom_get_id (symptom), symptom);
+}
+
+void
+_bd_pack_add_guide (BdPack  *self,
+                    BdGuide *guide)
+{
+  g_list_store_append (self->guides, guide);
+  g_hash_table_insert (self->guides_by_id, (gpointer) bd_guide_get_id (guide), guide);
+}
+
+void
+_bd_pack_add_reset (BdPack  *self,
+                    BdReset *reset)
+{
+  g_list_store_append (self->resets, reset);
+}
+
+void
+_bd_pack_add_checklist (BdPack      *self,
+                        BdChecklist *checklist)
+{
+  g_list_store_append (self->checklists, checklist);
+  g_hash_table_insert (self->checklists_by_id, (gpointer) bd_checklist_get_id (checklist), checklist);
+}
+
+void
+_bd_pack_add_explanation (BdPack        *self,
+                          BdExplanation *explanation)
+{
+  g_list_store_append (self->explanations, explanation);
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return (int) bd_reset_get_rank ((BdReset *) a) - (int) bd_reset_get_rank ((BdReset *) b);
+}
+
+/* The ladder is shown least disruptive first, whatever order the file
+ * lists it in. */
+void
+_bd_pack_sort_resets (BdPack *self)
+{
+  g_list_store_sort (self->resets, compare_rank, NULL);
+}
+
+/**
+ * bd_pack_get_bundled_bytes:
+ *
+ * Returns: (transfer full): the pack compiled into the program
+ */
+GBytes *
+bd_pack_get_bundled_bytes (void)
+{
+  /* Naming the resource here links it in from the static library. */
+  return g_resource_lookup_data (bd_core_get_resource (), BUNDLED_PATH,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+/**
+ * bd_pack_new_bundled:
+ *
+ * Loads the pack compiled into the program: the floor every newer pack
+ * must beat. It is validated like any other, so a broken build fails loudly.
+ */
+BdPack *
+bd_pack_new_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = bd_pack_get_bundled_bytes ();
+  BdPack *self;
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND,
+                   "the bundled guidance pack is missing from the resources");
+      return NULL;
+    }
+  self = bd_pack_new_from_bytes (bytes, NULL, error);
+  if (self == NULL)
+    {
+      g_prefix_error (error, "bundled guidance pack: ");
+      return NULL;
+    }
+  self->source = BD_PACK_SOURCE_BUNDLED;
+  return self;
+}
+
+static GBytes *
+read_capped (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  /* Read one byte past the cap so an oversized file is told apart from one
+   * of exactly the largest size, without reading all of a huge file. */
+  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), BD_PACK_MAX_SIZE + 1, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+/**
+ * bd_pack_new_from_file:
+ * @file: a pack on disk
+ * @problems: (out) (optional) (element-type BdPackProblem): every problem found
+ * @error: a read error, or %BD_ERROR_INVALID_PACK with the first problem
+ *
+ * Reads at most %BD_PACK_MAX_SIZE bytes plus one and validates them.
+ */
+BdPack *
+bd_pack_new_from_file (GFile      *file,
+                       GPtrArray **problems,
+                       GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  BdPack *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  bytes = read_capped (file, error);
+  if (bytes == NULL)
+    return NULL;
+  self = bd_pack_new_from_bytes (bytes, problems, error);
+  if (self != NULL)
+    self->source = BD_PACK_SOURCE_FILE;
+  return self;
+}
+
+const char *
+bd_pack_get_id (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return self->id;
+}
+
+const char *
+bd_pack_get_version (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return self->version;
+}
+
+GDateTime *
+bd_pack_get_published (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return self->published;
+}
+
+const char * const *
+bd_pack_get_languages (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return (const char * const *) self->languages;
+}
+
+/**
+ * bd_pack_get_platforms:
+ *
+ * Returns: (transfer none): what the advice was checked against, as
+ *   "iOS 26.5" strings
+ */
+const char * const *
+bd_pack_get_platforms (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return (const char * const *) self->platforms;
+}
+
+BdPackSource
+bd_pack_get_source (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), BD_PACK_SOURCE_BUNDLED);
+  return self->source;
+}
+
+void
+bd_pack_set_source (BdPack       *self,
+                    BdPackSource  source)
+{
+  g_return_if_fail (BD_IS_PACK (self));
+  self->source = source;
+}
+
+const char *
+bd_pack_source_to_string (BdPackSource source)
+{
+  switch (source)
+    {
+    case BD_PACK_SOURCE_BUNDLED:
+      return "bundled";
+    case BD_PACK_SOURCE_CACHE:
+      return "cache";
+    case BD_PACK_SOURCE_FILE:
+      return "file";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+GListModel *
+bd_pack_get_symptoms (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return G_LIST_MODEL (self->symptoms);
+}
+
+GListModel *
+bd_pack_get_guides (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return G_LIST_MODEL (self->guides);
+}
+
+/**
+ * bd_pack_get_resets:
+ *
+ * Returns: (transfer none): the reset ladder, least disruptive first
+ */
+GListModel *
+bd_pack_get_resets (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return G_LIST_MODEL (self->resets);
+}
+
+GListModel *
+bd_pack_get_checklists (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return G_LIST_MODEL (self->checklists);
+}
+
+GListModel *
+bd_pack_get_explanations (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return G_LIST_MODEL (self->explanations);
+}
+
+BdSymptom *
+bd_pack_lookup_symptom (BdPack     *self,
+                        const char *id)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->symptoms_by_id, id);
+}
+
+BdGuide *
+bd_pack_lookup_guide (BdPack     *self,
+                      const char *id)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->guides_by_id, id);
+}
+
+BdChecklist *
+bd_pack_lookup_checklist (BdPack     *self,
+                          const char *id)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->checklists_by_id, id);
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-text"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bd-text.h"
+
+struct _BdText
+{
+  GHashTable *values; /* language code -> string */
+};
+
+G_DEFINE_BOXED_TYPE (BdText, bd_text, bd_text_ref, bd_text_unref)
+
+BdText *
+bd_text_new (const char *english)
+{
+  BdText *self;
+
+  g_return_val_if_fail (english != NULL, NULL);
+
+  self = g_atomic_rc_box_new0 (BdText);
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  bd_text_set (self, "en", english);
+  return self;
+}
+
+BdText *
+bd_text_ref (BdText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+bd_text_clear (BdText *self)
+{
+  g_clear_pointer (&self->values, g_hash_table_unref);
+}
+
+void
+bd_text_unref (BdText *self)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) bd_text_clear);
+}
+
+void
+bd_text_set (BdText     *self,
+             const char *language,
+             const char *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (language != NULL && value != NULL);
+
+  g_hash_table_insert (self->values, g_strdup (language), g_strdup (value));
+}
+
+/**
+ * bd_text_lookup:
+ *
+ * Returns: (nullable): the string in exactly @language, or %NULL
+ */
+const char *
+bd_text_lookup (const BdText *self,
+                const char   *language)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  return g_hash_table_lookup (self->values, language);
+}
+
+/**
+ * bd_text_get_for:
+ *
+ * Returns: the string in @language, or in English when it has none
+ */
+const char *
+bd_text_get_for (const BdText *self,
+                 const char   *language)
+{
+  const char *value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (language != NULL && (value = bd_text_lookup (self, language)) != NULL)
+    return value;
+  return bd_text_lookup (self, "en");
+}
+
+/**
+ * bd_text_get:
+ *
+ * Picks the string for the user's languages in order of preference
+ * (g_get_language_names(): "de_AT.UTF-8", "de_AT", "de", ...), falling back
+ * to English for this string alone.
+ */
+const char *
+bd_text_get (const BdText *self)
+{
+  const char * const *names = g_get_language_names ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *value = g_hash_table_lookup (self->values, names[i]);
+      if (value != NULL)
+        return value;
+    }
+  return bd_text_lookup (self, "en");
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * bd_text_list_languages:
+ *
+ * Returns: (transfer full): the languages this text has, sorted
+ */
+GStrv
+bd_text_list_languages (const BdText *self)
+{
+  guint n = 0;
+  g_autofree gpointer *keys = NULL;
+  GStrv result;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  keys = g_hash_table_get_keys_as_array (self->values, &n);
+  result = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    result[i] = g_strdup (keys[i]);
+  qsort (result, n, sizeof (char *), compare_strings);
+  return result;
+}

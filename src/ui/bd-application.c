@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-application"
+
+#include "bd-config.h"
+
+#include <glib/gi18n.h>
+
+#include "bd-application.h"
+#include "bd-window.h"
+
+struct _BdApplication
+{
+  AdwApplication parent_instance;
+
+  BdPack *pack;
+};
+
+G_DEFINE_FINAL_TYPE (BdApplication, bd_application, ADW_TYPE_APPLICATION)
+
+BdApplication *
+bd_application_new (void)
+{
+  return g_object_new (BD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * bd_application_get_pack:
+ *
+ * Returns: (transfer none): the guidance in use
+ */
+BdPack *
+bd_application_get_pack (BdApplication *self)
+{
+  g_return_val_if_fail (BD_IS_APPLICATION (self), NULL);
+  return self->pack;
+}
+
+static void
+bd_application_activate (GApplication *app)
+{
+  BdApplication *self = BD_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (bd_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+bd_application_startup (GApplication *app)
+{
+  BdApplication *self = BD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (bd_application_parent_class)->startup (app);
+
+  /* The bundled pack is part of the program and validated by its tests;
+   * failing here means a broken build, not bad input. */
+  self->pack = bd_pack_new_bundled (&error);
+  if (self->pack == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
+bd_application_finalize (GObject *object)
+{
+  BdApplication *self = BD_APPLICATION (object);
+
+  g_clear_object (&self->pack);
+  G_OBJECT_CLASS (bd_application_parent_class)->finalize (object);
+}
+
+static void
+bd_application_class_init (BdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = bd_application_finalize;
+  app_class->activate = bd_application_activate;
+  app_class->startup = bd_application_startup;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BdApplication *self = user_data;
+  const char *developers[] = { _("The Badge Doctor developers"), NULL };
+  g_autofree char *pack = g_strdup_printf (_("Guidance %s"), bd_pack_get_version (self->pack));
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Badge Doctor"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Badge Doctor developers"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "release-notes-version", PACKAGE_VERSION,
+                         "comments", pack,
+                         "website", "https://github.com/badgedoctor/badge-doctor",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* TRANSLATORS: your name, to be credited in the About window */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+bd_application_init (BdApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}

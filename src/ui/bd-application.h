@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bd-pack.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_APPLICATION (bd_application_get_type ())
+G_DECLARE_FINAL_TYPE (BdApplication, bd_application, BD, APPLICATION, AdwApplication)
+
+BdApplication *bd_application_new      (void);
+BdPack        *bd_application_get_pack (BdApplication *self);
+
+G_END_DECLS
