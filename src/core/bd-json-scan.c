@@ -16,12 +16,16 @@
  * everything it would be lenient about is refused here first. It also
  * refuses what strict JSON allows but we never want: duplicate member names
  * (json-glib silently keeps the last), \u0000 (json-glib cuts the string
- * there), numbers longer than any field needs.
+ * there), integers json-glib would wrap, numbers longer than any field
+ * needs.
  *
  * Recursion is bounded by BD_JSON_MAX_DEPTH + 1 frames.
  */
 
 #define MAX_NUMBER_LENGTH 32
+/* json-glib 1.6 wraps integers beyond 64 bits silently (-1e23 becomes 1),
+ * so an integer with more digits than always fit is refused here. */
+#define MAX_INTEGER_DIGITS 18
 
 typedef struct
 {
@@ -31,6 +35,8 @@ typedef struct
   gsize err_pos;
   BdJsonScanResult result;
   const char *message;
+  GString *path; /* JSON path of the value being scanned */
+  char *err_path;
 } Scanner;
 
 static gboolean scan_value (Scanner *s, guint depth);
@@ -44,6 +50,8 @@ fail (Scanner         *s,
   s->err_pos = pos;
   s->result = result;
   s->message = message;
+  g_free (s->err_path);
+  s->err_path = g_strdup (s->path->len > 0 ? s->path->str : "$");
   return FALSE;
 }
 
@@ -79,13 +87,18 @@ static gboolean
 scan_number (Scanner *s)
 {
   gsize start = s->pos;
+  gsize int_start, int_digits;
+  gboolean integer = TRUE;
 
   if (s->p[s->pos] == '-')
     s->pos++;
+  int_start = s->pos;
   if (!at_end (s) && s->p[s->pos] == '0')
     s->pos++;
   else if (!expect_digits (s))
     return FALSE;
+  int_digits = s->pos - int_start;
+  integer = at_end (s) || (s->p[s->pos] != '.' && s->p[s->pos] != 'e' && s->p[s->pos] != 'E');
   if (!at_end (s) && s->p[s->pos] == '.')
     {
       s->pos++;
@@ -100,6 +113,8 @@ scan_number (Scanner *s)
       if (!expect_digits (s))
         return FALSE;
     }
+  if (integer && int_digits > MAX_INTEGER_DIGITS)
+    return fail (s, start, BD_JSON_SCAN_RANGE, N_("the number is too large"));
   if (s->pos - start > MAX_NUMBER_LENGTH)
     return fail (s, start, BD_JSON_SCAN_SYNTAX, N_("the number is too long"));
   return TRUE;
@@ -140,7 +155,7 @@ scan_unicode_escape (Scanner *s,
   if (cp < 0)
     return FALSE;
   if (cp == 0)
-    return fail (s, backslash, BD_JSON_SCAN_SYNTAX, N_("\\u0000 is not allowed"));
+    return fail (s, backslash, BD_JSON_SCAN_CONTROL, N_("contains the control character U+0000"));
   if (cp >= 0xDC00 && cp <= 0xDFFF)
     return fail (s, backslash, BD_JSON_SCAN_SYNTAX, N_("a low surrogate escape stands alone"));
   if (cp >= 0xD800 && cp <= 0xDBFF)
@@ -232,6 +247,10 @@ scan_member_name (Scanner    *s,
   name = g_strndup ((const char *) s->p + start, s->pos - start);
   if (!g_hash_table_add (seen, name))
     return fail (s, start, BD_JSON_SCAN_SYNTAX, N_("a member name appears twice in one object"));
+  if (s->path->len > 0)
+    g_string_append_c (s->path, '.');
+  /* the name as written, without its quotes */
+  g_string_append_len (s->path, name + 1, (gssize) strlen (name) - 2);
   return TRUE;
 }
 
@@ -240,6 +259,8 @@ scan_object_body (Scanner    *s,
                   guint       depth,
                   GHashTable *seen)
 {
+  gsize mark = s->path->len;
+
   for (;;)
     {
       skip_ws (s);
@@ -251,6 +272,7 @@ scan_object_body (Scanner    *s,
       s->pos++;
       if (!scan_value (s, depth))
         return FALSE;
+      g_string_truncate (s->path, mark);
       skip_ws (s);
       if (!at_end (s) && s->p[s->pos] == ',')
         {
@@ -287,6 +309,8 @@ static gboolean
 scan_array (Scanner *s,
             guint    depth)
 {
+  gsize mark = s->path->len;
+
   s->pos++;
   skip_ws (s);
   if (!at_end (s) && s->p[s->pos] == ']')
@@ -294,10 +318,12 @@ scan_array (Scanner *s,
       s->pos++;
       return TRUE;
     }
-  for (;;)
+  for (guint index = 0;; index++)
     {
+      g_string_append_printf (s->path, "[%u]", index);
       if (!scan_value (s, depth))
         return FALSE;
+      g_string_truncate (s->path, mark);
       skip_ws (s);
       if (!at_end (s) && s->p[s->pos] == ',')
         {
@@ -397,10 +423,13 @@ bd_json_scan (const guint8    *data,
               BdJsonScanError *out_error)
 {
   Scanner s = { .p = data, .len = len };
-  gssize bad = find_bad_encoding (data, len);
+  gssize bad;
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  bad = find_bad_encoding (data, len);
+  s.path = g_string_new (NULL);
 
   ok = scan_value (&s, 0);
   if (ok)
@@ -423,9 +452,12 @@ bd_json_scan (const guint8    *data,
         {
           out_error->result = s.result;
           out_error->message = s.message;
+          out_error->path = g_steal_pointer (&s.err_path);
           locate (data, s.err_pos, out_error);
         }
     }
+  g_string_free (s.path, TRUE);
+  g_free (s.err_path);
   return ok;
 }
 
@@ -451,5 +483,18 @@ bd_json_scan_bytes (GBytes  *bytes,
     return TRUE;
   g_set_error (error, BD_ERROR, BD_ERROR_INVALID_JSON,
                _("line %u, column %u: %s"), scan.line, scan.column, _(scan.message));
+  bd_json_scan_error_clear (&scan);
   return FALSE;
+}
+
+/**
+ * bd_json_scan_error_clear:
+ *
+ * Frees what bd_json_scan() put in @error.
+ */
+void
+bd_json_scan_error_clear (BdJsonScanError *error)
+{
+  g_return_if_fail (error != NULL);
+  g_clear_pointer (&error->path, g_free);
 }

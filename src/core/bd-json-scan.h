@@ -15,6 +15,8 @@ typedef enum
   BD_JSON_SCAN_SYNTAX,
   BD_JSON_SCAN_ENCODING,
   BD_JSON_SCAN_DEPTH,
+  BD_JSON_SCAN_RANGE,   /* an integer too large for json-glib to keep */
+  BD_JSON_SCAN_CONTROL, /* \u0000, which json-glib would cut the string at */
 } BdJsonScanResult;
 
 typedef struct
@@ -24,11 +26,14 @@ typedef struct
   guint line;    /* 1-based */
   guint column;  /* 1-based, in bytes */
   const char *message; /* static, untranslated */
+  char *path;          /* JSON path of the value ("$" for the root) */
 } BdJsonScanError;
 
 gboolean bd_json_scan (const guint8   *data,
                        gsize           len,
                        BdJsonScanError *out_error);
+
+void     bd_json_scan_error_clear (BdJsonScanError *error);
 
 gboolean bd_json_scan_bytes (GBytes  *bytes,
                              GError **error);

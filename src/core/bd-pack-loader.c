@@ -517,7 +517,7 @@ parse_published (const char *str)
   static const char *pattern =
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
 
-  if (!g_regex_match_simple (pattern, str, G_REGEX_RAW, 0))
+  if (!g_regex_match_simple (pattern, str, G_REGEX_RAW | G_REGEX_DOLLAR_ENDONLY, 0))
     return NULL;
   return g_date_time_new_from_iso8601 (str, NULL);
 }
@@ -585,10 +585,11 @@ check_languages (Check      *c,
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
   gsize mark;
 
-  c->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (c->languages, g_strdup ("en"));
+  /* Without a usable list, language keys are only checked for their form. */
   if (array == NULL)
     return codes;
+  c->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (c->languages, g_strdup ("en"));
   mark = enter_member (c, "languages");
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -1102,6 +1103,7 @@ check_header (Check      *c,
   const char *version = get_string (c, root, "version", TRUE);
   const char *published = get_string (c, root, "published", TRUE);
   g_autoptr(GDateTime) when = published != NULL ? parse_published (published) : NULL;
+  JsonArray *platform_list;
   gsize mark;
 
   check_members (c, root, members);
@@ -1125,8 +1127,9 @@ check_header (Check      *c,
               _("\"%s\" is not a date and time with a time zone such as 2026-11-23T09:00:00Z"), published);
       leave (c, mark);
     }
+  platform_list = get_array (c, root, "platforms", TRUE, 1, 20);
   mark = enter_member (c, "platforms");
-  for_each_object (c, get_array (c, root, "platforms", TRUE, 1, 20), check_platform, platforms);
+  for_each_object (c, platform_list, check_platform, platforms);
   leave (c, mark);
   if (c->problems->len > before)
     return;
@@ -1181,6 +1184,8 @@ scan_problem (Check  *c,
     [BD_JSON_SCAN_SYNTAX] = BD_PACK_PROBLEM_SYNTAX,
     [BD_JSON_SCAN_ENCODING] = BD_PACK_PROBLEM_ENCODING,
     [BD_JSON_SCAN_DEPTH] = BD_PACK_PROBLEM_DEPTH,
+    [BD_JSON_SCAN_RANGE] = BD_PACK_PROBLEM_OUT_OF_RANGE,
+    [BD_JSON_SCAN_CONTROL] = BD_PACK_PROBLEM_CONTROL_CHAR,
   };
   BdJsonScanError scan;
   gsize len;
@@ -1195,8 +1200,14 @@ scan_problem (Check  *c,
     }
   if (bd_json_scan (data, len, &scan))
     return;
-  path = g_strdup_printf (_("line %u, column %u"), scan.line, scan.column);
+  /* A number out of range or an escaped NUL is valid JSON: it is told by
+   * its JSON path, like every problem of content. */
+  if (scan.result == BD_JSON_SCAN_RANGE || scan.result == BD_JSON_SCAN_CONTROL)
+    path = g_strdup (scan.path);
+  else
+    path = g_strdup_printf (_("line %u, column %u"), scan.line, scan.column);
   report_at (c, path, kinds[scan.result], _(scan.message));
+  bd_json_scan_error_clear (&scan);
 }
 
 static void

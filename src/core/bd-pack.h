@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "bd-checklist.h"
+#include "bd-error.h"
 #include "bd-explanation.h"
 #include "bd-guide.h"
 #include "bd-pack-problem.h"

@@ -26,19 +26,15 @@ create_symptom_row (BdPack    *pack,
                     BdSymptom *symptom)
 {
   BdGuide *first_fix = bd_pack_lookup_guide (pack, bd_symptom_get_first_fix (symptom));
-  g_autofree char *fix = g_strdup_printf (_("First fix: %s"), bd_text_get (bd_guide_get_title (first_fix)));
+  /* TRANSLATORS: the likely cause, then the guide to try first */
+  g_autofree char *subtitle = g_strdup_printf (_("%s\nFirst fix: %s"),
+                                               bd_text_get (bd_symptom_get_cause (symptom)),
+                                               bd_text_get (bd_guide_get_title (first_fix)));
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (fix);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bd_text_get (bd_symptom_get_text (symptom)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bd_text_get (bd_symptom_get_cause (symptom)));
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
 }
 

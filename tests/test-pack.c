@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-pack"
+
+#include <string.h>
+
+#include "bd-pack.h"
+#include "bd-version.h"
+
+static BdPack *
+load_test_pack (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "packs", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BdPack *pack = bd_pack_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return pack;
+}
+
+static BdPack *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  BdPack *pack = bd_pack_new_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+  return pack;
+}
+
+static void
+test_minimal_content (void)
+{
+  g_autoptr(BdPack) pack = load_test_pack ("minimal.json");
+  BdGuide *guide = bd_pack_lookup_guide (pack, "toggle-badges");
+  BdStep *step;
+  g_autoptr(BdReference) reference = NULL;
+
+  g_assert_cmpstr (bd_pack_get_id (pack), ==, "test-pack");
+  g_assert_cmpstr (bd_pack_get_version (pack), ==, "1.0.0");
+  g_assert_cmpint (g_date_time_get_year (bd_pack_get_published (pack)), ==, 2026);
+  g_assert_cmpstr (bd_pack_get_platforms (pack)[0], ==, "iOS 26.5");
+  g_assert_true (g_strv_contains (bd_pack_get_languages (pack), "de"));
+  g_assert_cmpint (bd_pack_get_source (pack), ==, BD_PACK_SOURCE_FILE);
+
+  g_assert_nonnull (guide);
+  g_assert_cmpint (bd_guide_get_kind (guide), ==, BD_GUIDE_KIND_FIX);
+  g_assert_cmpuint (bd_guide_get_n_steps (guide), ==, 4);
+  g_assert_true (bd_guide_get_ask_cleared (guide));
+
+  step = bd_guide_lookup_step (guide, "wait");
+  g_assert_cmpuint (bd_step_get_wait_seconds (step), ==, 10);
+  g_assert_false (bd_step_get_per_device (step));
+  step = bd_guide_get_step (guide, 3);
+  g_assert_cmpstr (bd_step_get_id (step), ==, "turn-on");
+  g_assert_cmpstr (bd_step_get_guide_id (step), ==, "toggle-badges");
+  g_assert_true (bd_step_get_per_device (step));
+  g_assert_cmpstr (bd_text_get_for (bd_step_get_expect (step), "en"), ==, "The red badge disappears.");
+
+  reference = g_list_model_get_item (bd_guide_get_references (guide), 0);
+  g_assert_cmpstr (bd_reference_get_url (reference), ==, "https://support.apple.com/");
+
+  /* A reset guide asks "did it clear?" unless told otherwise. */
+  guide = bd_pack_lookup_guide (pack, "reset-settings");
+  g_assert_true (bd_guide_get_ask_cleared (guide));
+  g_assert_nonnull (bd_step_get_caution (bd_guide_get_step (guide, 0)));
+}
+
+static void
+test_language_fallback (void)
+{
+  g_autoptr(BdPack) pack = load_test_pack ("minimal.json");
+  BdSymptom *symptom = bd_pack_lookup_symptom (pack, "stuck-one");
+
+  g_setenv ("LANGUAGE", "de_AT:de", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* German where the pack has it, English for the string that has none. */
+  g_assert_cmpstr (bd_text_get (bd_symptom_get_text (symptom)), ==,
+                   "Das Kennzeichen zeigt 1, obwohl alles gelesen ist.");
+  g_assert_cmpstr (bd_text_get (bd_symptom_get_cause (symptom)), ==,
+                   "A hidden draft or a filtered chat.");
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_cmpstr (bd_text_get (bd_symptom_get_text (symptom)), ==,
+                   "The badge shows 1 but every chat looks read.");
+  g_assert_cmpstr (bd_text_get_for (bd_symptom_get_text (symptom), "de"), ==,
+                   "Das Kennzeichen zeigt 1, obwohl alles gelesen ist.");
+  g_assert_cmpstr (bd_text_get_for (bd_symptom_get_text (symptom), "es"), ==,
+                   "The badge shows 1 but every chat looks read.");
+  g_assert_null (bd_text_lookup (bd_symptom_get_cause (symptom), "de"));
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LC_ALL");
+}
+
+static void
+test_versions (void)
+{
+  g_assert_true (bd_version_is_valid ("2026.11.1"));
+  g_assert_true (bd_version_is_valid ("0"));
+  g_assert_false (bd_version_is_valid ("2026.011.1"));
+  g_assert_false (bd_version_is_valid ("2026..1"));
+  g_assert_false (bd_version_is_valid ("1.2.3.4.5.6.7"));
+  g_assert_false (bd_version_is_valid ("1234567890"));
+  g_assert_false (bd_version_is_valid ("v1"));
+  g_assert_cmpint (bd_version_compare ("2026.11.10", "2026.11.9"), >, 0);
+  g_assert_cmpint (bd_version_compare ("2026.11.1", "2026.12"), <, 0);
+  g_assert_cmpint (bd_version_compare ("1.2", "1.2.0"), ==, 0);
+}
+
+static void
+test_file_over_cap (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "huge.json", NULL);
+  g_autofree char *data = g_malloc (BD_PACK_MAX_SIZE + 100);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdPack) pack = NULL;
+
+  memset (data, ' ', BD_PACK_MAX_SIZE + 100);
+  g_assert_true (g_file_set_contents (path, data, BD_PACK_MAX_SIZE + 100, NULL));
+  pack = bd_pack_new_from_file (file, &problems, &error);
+  g_assert_null (pack);
+  g_assert_error (error, BD_ERROR, BD_ERROR_INVALID_PACK);
+  g_assert_cmpint (((BdPackProblem *) g_ptr_array_index (problems, 0))->kind, ==,
+                   BD_PACK_PROBLEM_TOO_LARGE);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/pack.json");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdPack) pack = bd_pack_new_from_file (file, &problems, &error);
+
+  g_assert_null (pack);
+  g_assert_null (problems);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* --- the bundled content --------------------------------------------- */
+
+static void
+test_bundled_loads (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+
+  g_assert_cmpstr (bd_pack_get_id (pack), ==, "badge-doctor");
+  g_assert_cmpint (bd_pack_get_source (pack), ==, BD_PACK_SOURCE_BUNDLED);
+  g_assert_true (g_strv_contains (bd_pack_get_languages (pack), "en"));
+  g_assert_cmpuint (g_list_model_get_n_items (bd_pack_get_symptoms (pack)), >=, 11);
+}
+
+static void
+test_bundled_plans_resolve (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+  GListModel *symptoms = bd_pack_get_symptoms (pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
+    {
+      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
+      const char * const *plan = bd_symptom_get_plan (symptom);
+
+      g_assert_cmpuint (g_strv_length ((char **) plan), >=, 1);
+      g_assert_true (g_strv_contains (plan, bd_symptom_get_first_fix (symptom)));
+      for (guint j = 0; plan[j] != NULL; j++)
+        g_assert_nonnull (bd_pack_lookup_guide (pack, plan[j]));
+    }
+}
+
+static void
+mark_checklists (BdPack     *pack,
+                 GHashTable *reached)
+{
+  GListModel *checklists = bd_pack_get_checklists (pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (checklists); i++)
+    {
+      g_autoptr(BdChecklist) checklist = g_list_model_get_item (checklists, i);
+      GListModel *items = bd_checklist_get_items (checklist);
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(BdChecklistItem) item = g_list_model_get_item (items, j);
+          g_hash_table_add (reached, g_strdup (bd_checklist_item_get_guide_id (item)));
+        }
+    }
+}
+
+static void
+test_bundled_guides_reachable (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *symptoms = bd_pack_get_symptoms (pack);
+  GListModel *guides = bd_pack_get_guides (pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
+    {
+      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
+      const char * const *plan = bd_symptom_get_plan (symptom);
+      for (guint j = 0; plan[j] != NULL; j++)
+        g_hash_table_add (reached, g_strdup (plan[j]));
+    }
+  mark_checklists (pack, reached);
+
+  for (guint i = 0; i < g_list_model_get_n_items (guides); i++)
+    {
+      g_autoptr(BdGuide) guide = g_list_model_get_item (guides, i);
+      if (!g_hash_table_contains (reached, bd_guide_get_id (guide)))
+        g_error ("guide %s is in no plan and no checklist", bd_guide_get_id (guide));
+    }
+}
+
+static void
+assert_english (BdText     *text,
+                const char *where)
+{
+  const char *en;
+
+  if (text == NULL)
+    return;
+  en = bd_text_lookup (text, "en");
+  if (en == NULL || *en == '\0')
+    g_error ("%s has no English text", where);
+}
+
+static void
+test_bundled_english_everywhere (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+  GListModel *guides = bd_pack_get_guides (pack);
+  GListModel *resets = bd_pack_get_resets (pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (guides); i++)
+    {
+      g_autoptr(BdGuide) guide = g_list_model_get_item (guides, i);
+      assert_english (bd_guide_get_title (guide), bd_guide_get_id (guide));
+      assert_english (bd_guide_get_summary (guide), bd_guide_get_id (guide));
+      for (guint j = 0; j < bd_guide_get_n_steps (guide); j++)
+        {
+          BdStep *step = bd_guide_get_step (guide, j);
+          assert_english (bd_step_get_text (step), bd_step_get_id (step));
+          assert_english (bd_step_get_caution (step), bd_step_get_id (step));
+          assert_english (bd_step_get_expect (step), bd_step_get_id (step));
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (resets); i++)
+    {
+      g_autoptr(BdReset) reset = g_list_model_get_item (resets, i);
+      assert_english (bd_reset_get_name (reset), bd_reset_get_id (reset));
+      assert_english (bd_reset_get_loses (reset), bd_reset_get_id (reset));
+    }
+}
+
+/* The ladder is least disruptive first, each rung performed by a reset
+ * guide whose costly step warns before it can be ticked. */
+static void
+test_bundled_reset_ladder (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+  GListModel *resets = bd_pack_get_resets (pack);
+  guint last_rank = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (resets), >=, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (resets); i++)
+    {
+      g_autoptr(BdReset) reset = g_list_model_get_item (resets, i);
+      BdGuide *guide = bd_pack_lookup_guide (pack, bd_reset_get_guide_id (reset));
+      gboolean has_caution = FALSE;
+
+      g_assert_cmpuint (bd_reset_get_rank (reset), >, last_rank);
+      last_rank = bd_reset_get_rank (reset);
+      g_assert_cmpint (bd_guide_get_kind (guide), ==, BD_GUIDE_KIND_RESET);
+      for (guint j = 0; j < bd_guide_get_n_steps (guide); j++)
+        has_caution |= bd_step_get_caution (bd_guide_get_step (guide, j)) != NULL;
+      g_assert_true (has_caution);
+    }
+}
+
+/* References point only at a support site's root, never a guessed page. */
+static void
+test_bundled_references (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+  GListModel *guides = bd_pack_get_guides (pack);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (guides); i++)
+    {
+      g_autoptr(BdGuide) guide = g_list_model_get_item (guides, i);
+      GListModel *references = bd_guide_get_references (guide);
+
+      for (guint j = 0; j < g_list_model_get_n_items (references); j++, n++)
+        {
+          g_autoptr(BdReference) reference = g_list_model_get_item (references, j);
+          const char *url = bd_reference_get_url (reference);
+          const char *path = strchr (url + strlen ("https://"), '/');
+          g_assert_nonnull (path);
+          g_assert_cmpstr (path, ==, "/");
+        }
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* The writing rules the app relies on: waits carry their seconds, named
+ * checklists exist, some steps repeat per device. */
+static void
+test_bundled_shapes (void)
+{
+  g_autoptr(BdPack) pack = load_bundled ();
+  GListModel *guides = bd_pack_get_guides (pack);
+  guint waits = 0, per_device = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (guides); i++)
+    {
+      g_autoptr(BdGuide) guide = g_list_model_get_item (guides, i);
+      for (guint j = 0; j < bd_guide_get_n_steps (guide); j++)
+        {
+          BdStep *step = bd_guide_get_step (guide, j);
+          const char *text = bd_text_get_for (bd_step_get_text (step), "en");
+
+          if (g_str_has_prefix (text, "Wait "))
+            g_assert_cmpuint (bd_step_get_wait_seconds (step), >, 0);
+          waits += bd_step_get_wait_seconds (step) > 0;
+          per_device += bd_step_get_per_device (step);
+        }
+    }
+  g_assert_cmpuint (waits, >, 0);
+  g_assert_cmpuint (per_device, >, 0);
+  g_assert_nonnull (bd_pack_lookup_checklist (pack, "five-minute"));
+  g_assert_nonnull (bd_pack_lookup_checklist (pack, "walkthrough"));
+  g_assert_nonnull (bd_pack_lookup_checklist (pack, "escalation"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pack/minimal", test_minimal_content);
+  g_test_add_func ("/pack/language-fallback", test_language_fallback);
+  g_test_add_func ("/pack/versions", test_versions);
+  g_test_add_func ("/pack/file-over-cap", test_file_over_cap);
+  g_test_add_func ("/pack/missing-file", test_missing_file);
+  g_test_add_func ("/pack/bundled/loads", test_bundled_loads);
+  g_test_add_func ("/pack/bundled/plans-resolve", test_bundled_plans_resolve);
+  g_test_add_func ("/pack/bundled/guides-reachable", test_bundled_guides_reachable);
+  g_test_add_func ("/pack/bundled/english-everywhere", test_bundled_english_everywhere);
+  g_test_add_func ("/pack/bundled/reset-ladder", test_bundled_reset_ladder);
+  g_test_add_func ("/pack/bundled/references", test_bundled_references);
+  g_test_add_func ("/pack/bundled/shapes", test_bundled_shapes);
+  return g_test_run ();
+}
