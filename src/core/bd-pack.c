@@ -3,7 +3,6 @@
 
 #include "bd-config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "bd-core-resources.h"
 #include "bd-error.h"
