@@ -18,9 +18,9 @@ problems_as_lines (GPtrArray *problems)
 
   for (guint i = 0; i < problems->len; i++)
     {
-      BdPackProblem *problem = g_ptr_array_index (problems, i);
+      BdProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *line = g_strdup_printf ("%s\t%s", problem->path,
-                                               bd_pack_problem_kind_to_string (problem->kind));
+                                               bd_problem_kind_to_string (problem->kind));
       g_strv_builder_add (builder, line);
     }
   lines = g_strv_builder_end (builder);
@@ -79,7 +79,7 @@ test_bad_pack (gconstpointer data)
 
   /* The error names the first problem with its path. */
   g_assert_true (g_str_has_prefix (error->message,
-                                   ((BdPackProblem *) g_ptr_array_index (problems, 0))->path));
+                                   ((BdProblem *) g_ptr_array_index (problems, 0))->path));
 }
 
 static void
@@ -90,7 +90,7 @@ test_too_large (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(BdPack) pack = NULL;
-  BdPackProblem *problem;
+  BdProblem *problem;
 
   /* A string of spaces is valid JSON at any size: only the cap stops it. */
   memset (data, ' ', len);
@@ -102,7 +102,7 @@ test_too_large (void)
   g_assert_cmpuint (problems->len, ==, 1);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->path, ==, "$");
-  g_assert_cmpint (problem->kind, ==, BD_PACK_PROBLEM_TOO_LARGE);
+  g_assert_cmpint (problem->kind, ==, BD_PROBLEM_TOO_LARGE);
 }
 
 int

@@ -123,8 +123,8 @@ test_file_over_cap (void)
   pack = bd_pack_new_from_file (file, &problems, &error);
   g_assert_null (pack);
   g_assert_error (error, BD_ERROR, BD_ERROR_INVALID_PACK);
-  g_assert_cmpint (((BdPackProblem *) g_ptr_array_index (problems, 0))->kind, ==,
-                   BD_PACK_PROBLEM_TOO_LARGE);
+  g_assert_cmpint (((BdProblem *) g_ptr_array_index (problems, 0))->kind, ==,
+                   BD_PROBLEM_TOO_LARGE);
 }
 
 static void

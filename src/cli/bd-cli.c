@@ -184,7 +184,7 @@ cmd_validate (int    argc,
     }
   for (guint i = 0; i < problems->len; i++)
     {
-      BdPackProblem *problem = g_ptr_array_index (problems, i);
+      BdProblem *problem = g_ptr_array_index (problems, i);
       g_print ("%s: %s\n", problem->path, problem->message);
     }
   return BD_CLI_FAILED;

@@ -5,11 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "bd-error.h"
-#include "bd-json-scan.h"
+#include "bd-json-check.h"
 #include "bd-pack-private.h"
 #include "bd-version.h"
 
@@ -17,253 +16,24 @@
  * Turns untrusted bytes into a BdPack, or into a list of problems, each
  * with the JSON path where it is. Three phases:
  *
- *   1. the strict pre-scan of the raw bytes (bd-json-scan.c), which stops
- *      at the first problem, because nothing after it can be trusted;
+ *   1. the size cap and the strict pre-scan of the raw bytes
+ *      (bd_json_check_parse()), which stop at the first problem, because
+ *      nothing after it can be trusted;
  *   2. structure: every member, type, pattern and limit of the format, all
  *      problems reported;
  *   3. references between ids, only when phase 2 was clean, so one broken
  *      list does not drown the real problem in follow-on errors.
  *
  * The rules mirror data/guidance/guidance-pack.schema.json, which is the
- * documentation; this file is the gate. Member access always checks the
- * node type first, as json-glib logs a CRITICAL for a mistyped member.
+ * documentation; this file is the gate. Member access goes through
+ * bd-json-check.c, which checks the node type first, as json-glib logs a
+ * CRITICAL for a mistyped member.
  */
 
 #define MAX_TEXT_CHARS 4000
 #define MAX_URL_LENGTH 2048
 #define MAX_WAIT_SECONDS 3600
 #define MAX_RANK 1000
-#define MAX_ID_LENGTH 64
-
-typedef struct
-{
-  GPtrArray *problems; /* BdPackProblem */
-  GString *path;
-  GHashTable *languages; /* declared language codes; "en" always */
-} Check;
-
-typedef enum
-{
-  WANT_STRING,
-  WANT_INT,
-  WANT_BOOL,
-  WANT_ARRAY,
-  WANT_OBJECT,
-} Want;
-
-static void report (Check            *c,
-                    BdPackProblemKind kind,
-                    const char       *format,
-                    ...) G_GNUC_PRINTF (3, 4);
-
-static void
-report (Check            *c,
-        BdPackProblemKind kind,
-        const char       *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (c->problems,
-                   bd_pack_problem_new (kind, c->path->len > 0 ? c->path->str : "$", message));
-}
-
-static gsize
-enter_member (Check      *c,
-              const char *name)
-{
-  gsize mark = c->path->len;
-
-  if (mark > 0)
-    g_string_append_c (c->path, '.');
-  g_string_append (c->path, name);
-  return mark;
-}
-
-static gsize
-enter_index (Check *c,
-             guint  index)
-{
-  gsize mark = c->path->len;
-
-  g_string_append_printf (c->path, "[%u]", index);
-  return mark;
-}
-
-static void
-leave (Check *c,
-       gsize  mark)
-{
-  g_string_truncate (c->path, mark);
-}
-
-static gboolean
-node_is (JsonNode *node,
-         Want      want)
-{
-  switch (want)
-    {
-    case WANT_ARRAY:
-      return JSON_NODE_HOLDS_ARRAY (node);
-    case WANT_OBJECT:
-      return JSON_NODE_HOLDS_OBJECT (node);
-    case WANT_STRING:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-    case WANT_INT:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
-    case WANT_BOOL:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-want_description (Want want)
-{
-  switch (want)
-    {
-    case WANT_ARRAY:
-      return _("an array");
-    case WANT_OBJECT:
-      return _("an object");
-    case WANT_STRING:
-      return _("a string");
-    case WANT_INT:
-      return _("a whole number");
-    case WANT_BOOL:
-      return _("true or false");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Reports at the current path when @node is not what is wanted. */
-static gboolean
-check_type (Check    *c,
-            JsonNode *node,
-            Want      want)
-{
-  if (node_is (node, want))
-    return TRUE;
-  if (want == WANT_OBJECT && node_is (node, WANT_STRING))
-    report (c, BD_PACK_PROBLEM_TYPE, _("must be a language map such as {\"en\": \"…\"}, not a plain string"));
-  else
-    report (c, BD_PACK_PROBLEM_TYPE, _("must be %s"), want_description (want));
-  return FALSE;
-}
-
-/* The member @name of @object if present and of the wanted type; reports
- * a missing required member or a wrong type. */
-static JsonNode *
-get_member (Check      *c,
-            JsonObject *object,
-            const char *name,
-            Want        want,
-            gboolean    required)
-{
-  JsonNode *node;
-  gsize mark;
-  gboolean ok;
-
-  if (!json_object_has_member (object, name))
-    {
-      if (required)
-        {
-          mark = enter_member (c, name);
-          report (c, BD_PACK_PROBLEM_MISSING, _("is required"));
-          leave (c, mark);
-        }
-      return NULL;
-    }
-  node = json_object_get_member (object, name);
-  mark = enter_member (c, name);
-  ok = check_type (c, node, want);
-  leave (c, mark);
-  return ok ? node : NULL;
-}
-
-static void
-check_members (Check              *c,
-               JsonObject         *object,
-               const char * const *allowed)
-{
-  g_autoptr(GList) names = json_object_get_members (object);
-
-  for (GList *l = names; l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        gsize mark = enter_member (c, l->data);
-        report (c, BD_PACK_PROBLEM_UNKNOWN_MEMBER, _("is not a member this format knows"));
-        leave (c, mark);
-      }
-}
-
-static gboolean
-id_is_valid (const char *id)
-{
-  gsize len = strlen (id);
-
-  if (len == 0 || len > MAX_ID_LENGTH)
-    return FALSE;
-  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
-    return FALSE;
-  for (gsize i = 1; i < len; i++)
-    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
-      return FALSE;
-  return TRUE;
-}
-
-/* Checks an id-valued string node at the current path. */
-static const char *
-check_id_node (Check    *c,
-               JsonNode *node)
-{
-  const char *id;
-
-  if (!check_type (c, node, WANT_STRING))
-    return NULL;
-  id = json_node_get_string (node);
-  if (!id_is_valid (id))
-    {
-      report (c, BD_PACK_PROBLEM_BAD_ID,
-              _("\"%s\" is not a valid id (lowercase letters, digits and hyphens, at most 64)"), id);
-      return NULL;
-    }
-  return id;
-}
-
-static const char *
-get_id (Check      *c,
-        JsonObject *object,
-        const char *name,
-        gboolean    required)
-{
-  JsonNode *node = get_member (c, object, name, WANT_STRING, required);
-  const char *id;
-  gsize mark;
-
-  if (node == NULL)
-    return NULL;
-  mark = enter_member (c, name);
-  id = check_id_node (c, node);
-  leave (c, mark);
-  return id;
-}
-
-/* Reports @id at the current path if @seen already holds it. */
-static void
-check_unique_id (Check      *c,
-                 GHashTable *seen,
-                 const char *id)
-{
-  if (id != NULL && !g_hash_table_add (seen, (gpointer) id))
-    report (c, BD_PACK_PROBLEM_DUPLICATE_ID, _("duplicate id \"%s\""), id);
-}
 
 static gboolean
 language_is_valid (const char *code)
@@ -282,46 +52,32 @@ language_is_valid (const char *code)
 }
 
 static void
-check_text_value (Check      *c,
-                  const char *value)
-{
-  if (*value == '\0')
-    {
-      report (c, BD_PACK_PROBLEM_EMPTY, _("must not be empty"));
-      return;
-    }
-  if (g_utf8_strlen (value, -1) > MAX_TEXT_CHARS)
-    report (c, BD_PACK_PROBLEM_TOO_LONG, _("is longer than %d characters"), MAX_TEXT_CHARS);
-  for (const char *p = value; *p != '\0'; p++)
-    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
-      {
-        report (c, BD_PACK_PROBLEM_CONTROL_CHAR,
-                _("contains the control character U+%04X"), (guint) (guchar) *p);
-        break;
-      }
-}
-
-static void
-check_language_key (Check      *c,
-                    const char *code)
+check_language_key (BdJsonCheck *c,
+                    const char  *code)
 {
   if (!language_is_valid (code))
-    report (c, BD_PACK_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
-  else if (c->languages != NULL && !g_hash_table_contains (c->languages, code))
-    report (c, BD_PACK_PROBLEM_BAD_LANGUAGE, _("language \"%s\" is not listed in languages"), code);
+    bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
+  else if (c->user_data != NULL && !g_hash_table_contains (c->user_data, code))
+    bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("language \"%s\" is not listed in languages"), code);
 }
 
 /* A language map at the current path. Returns a new BdText when clean. */
 static BdText *
-check_text_node (Check    *c,
-                 JsonNode *node)
+check_text_node (BdJsonCheck *c,
+                 JsonNode    *node)
 {
   guint before = c->problems->len;
   JsonObject *map;
   g_autoptr(GList) codes = NULL;
   g_autoptr(BdText) text = NULL;
 
-  if (!check_type (c, node, WANT_OBJECT))
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      bd_json_check_report (c, BD_PROBLEM_TYPE,
+                            _("must be a language map such as {\"en\": \"…\"}, not a plain string"));
+      return NULL;
+    }
+  if (!bd_json_check_type (c, node, BD_JSON_WANT_OBJECT))
     return NULL;
   map = json_node_get_object (node);
   codes = json_object_get_members (map);
@@ -329,15 +85,15 @@ check_text_node (Check    *c,
     {
       const char *code = l->data;
       JsonNode *value = json_object_get_member (map, code);
-      gsize mark = enter_member (c, code);
+      gsize mark = bd_json_check_enter_member (c, code);
 
       check_language_key (c, code);
-      if (check_type (c, value, WANT_STRING))
-        check_text_value (c, json_node_get_string (value));
-      leave (c, mark);
+      if (bd_json_check_type (c, value, BD_JSON_WANT_STRING))
+        bd_json_check_text_value (c, json_node_get_string (value), MAX_TEXT_CHARS, FALSE);
+      bd_json_check_leave (c, mark);
     }
   if (!json_object_has_member (map, "en"))
-    report (c, BD_PACK_PROBLEM_NO_ENGLISH, _("has no English (\"en\") text"));
+    bd_json_check_report (c, BD_PROBLEM_NO_ENGLISH, _("has no English (\"en\") text"));
   if (c->problems->len > before)
     return NULL;
 
@@ -348,10 +104,10 @@ check_text_node (Check    *c,
 }
 
 static BdText *
-get_text (Check      *c,
-          JsonObject *object,
-          const char *name,
-          gboolean    required)
+get_text (BdJsonCheck *c,
+          JsonObject  *object,
+          const char  *name,
+          gboolean     required)
 {
   JsonNode *node;
   BdText *text;
@@ -359,121 +115,14 @@ get_text (Check      *c,
 
   if (!json_object_has_member (object, name))
     {
-      get_member (c, object, name, WANT_OBJECT, required);
+      bd_json_check_member (c, object, name, BD_JSON_WANT_OBJECT, required);
       return NULL;
     }
   node = json_object_get_member (object, name);
-  mark = enter_member (c, name);
+  mark = bd_json_check_enter_member (c, name);
   text = check_text_node (c, node);
-  leave (c, mark);
+  bd_json_check_leave (c, mark);
   return text;
-}
-
-/* An array member with at least @min and at most @max items. Returns NULL
- * when over @max so nobody walks a hostile list. */
-static JsonArray *
-get_array (Check      *c,
-           JsonObject *object,
-           const char *name,
-           gboolean    required,
-           guint       min,
-           guint       max)
-{
-  JsonNode *node = get_member (c, object, name, WANT_ARRAY, required);
-  JsonArray *array;
-  guint len;
-  gsize mark;
-
-  if (node == NULL)
-    return NULL;
-  array = json_node_get_array (node);
-  len = json_array_get_length (array);
-  mark = enter_member (c, name);
-  if (len < min)
-    report (c, BD_PACK_PROBLEM_EMPTY, _("must have at least one item"));
-  else if (len > max)
-    {
-      report (c, BD_PACK_PROBLEM_TOO_MANY, _("has %u items; at most %u are allowed"), len, max);
-      array = NULL;
-    }
-  leave (c, mark);
-  return array;
-}
-
-static gboolean
-get_int (Check      *c,
-         JsonObject *object,
-         const char *name,
-         gboolean    required,
-         gint64      min,
-         gint64      max,
-         gint64     *out)
-{
-  JsonNode *node = get_member (c, object, name, WANT_INT, required);
-  gint64 value;
-  gsize mark;
-
-  if (node == NULL)
-    return FALSE;
-  value = json_node_get_int (node);
-  if (value < min || value > max)
-    {
-      mark = enter_member (c, name);
-      report (c, BD_PACK_PROBLEM_OUT_OF_RANGE,
-              _("%" G_GINT64_FORMAT " is outside %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-              value, min, max);
-      leave (c, mark);
-      return FALSE;
-    }
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-get_bool (Check      *c,
-          JsonObject *object,
-          const char *name,
-          gboolean    fallback)
-{
-  JsonNode *node = get_member (c, object, name, WANT_BOOL, FALSE);
-
-  return node != NULL ? json_node_get_boolean (node) : fallback;
-}
-
-static const char *
-get_string (Check      *c,
-            JsonObject *object,
-            const char *name,
-            gboolean    required)
-{
-  JsonNode *node = get_member (c, object, name, WANT_STRING, required);
-
-  return node != NULL ? json_node_get_string (node) : NULL;
-}
-
-/* Each item of @array as an object, at path [i], handed to @func. */
-typedef void (*ItemFunc) (Check      *c,
-                          JsonObject *item,
-                          guint       index,
-                          gpointer    data);
-
-static void
-for_each_object (Check     *c,
-                 JsonArray *array,
-                 ItemFunc   func,
-                 gpointer   data)
-{
-  guint len = array != NULL ? json_array_get_length (array) : 0;
-
-  for (guint i = 0; i < len; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize mark = enter_index (c, i);
-
-      if (check_type (c, node, WANT_OBJECT))
-        func (c, json_node_get_object (node), i, data);
-      leave (c, mark);
-    }
 }
 
 /* --- the header ------------------------------------------------------ */
@@ -543,10 +192,10 @@ platform_version_is_valid (const char *version)
 }
 
 static void
-check_platform (Check      *c,
-                JsonObject *item,
-                guint       index,
-                gpointer    data)
+check_platform (BdJsonCheck *c,
+                JsonObject  *item,
+                guint        index,
+                gpointer     data)
 {
   static const char * const members[] = { "name", "version", NULL };
   static const char * const names[] = { "iOS", "iPadOS", "macOS", "watchOS", "visionOS", NULL };
@@ -554,21 +203,21 @@ check_platform (Check      *c,
   const char *name, *version;
   gsize mark;
 
-  check_members (c, item, members);
-  name = get_string (c, item, "name", TRUE);
-  version = get_string (c, item, "version", TRUE);
+  bd_json_check_members (c, item, members);
+  name = bd_json_check_string (c, item, "name", TRUE);
+  version = bd_json_check_string (c, item, "version", TRUE);
   if (name != NULL && !g_strv_contains (names, name))
     {
-      mark = enter_member (c, "name");
-      report (c, BD_PACK_PROBLEM_BAD_VALUE, _("\"%s\" is not a known platform"), name);
-      leave (c, mark);
+      mark = bd_json_check_enter_member (c, "name");
+      bd_json_check_report (c, BD_PROBLEM_BAD_VALUE, _("\"%s\" is not a known platform"), name);
+      bd_json_check_leave (c, mark);
       name = NULL;
     }
   if (version != NULL && !platform_version_is_valid (version))
     {
-      mark = enter_member (c, "version");
-      report (c, BD_PACK_PROBLEM_BAD_VERSION, _("\"%s\" is not a version such as 26.5"), version);
-      leave (c, mark);
+      mark = bd_json_check_enter_member (c, "version");
+      bd_json_check_report (c, BD_PROBLEM_BAD_VERSION, _("\"%s\" is not a version such as 26.5"), version);
+      bd_json_check_leave (c, mark);
       version = NULL;
     }
   if (name != NULL && version != NULL)
@@ -578,43 +227,43 @@ check_platform (Check      *c,
 /* Fills c->languages; "en" counts as declared even when missing, so a
  * missing "en" is reported once, not at every string. */
 static GPtrArray *
-check_languages (Check      *c,
-                 JsonObject *root)
+check_languages (BdJsonCheck *c,
+                 JsonObject  *root)
 {
-  JsonArray *array = get_array (c, root, "languages", TRUE, 1, 100);
+  JsonArray *array = bd_json_check_array (c, root, "languages", TRUE, 1, 100);
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
   gsize mark;
 
   /* Without a usable list, language keys are only checked for their form. */
   if (array == NULL)
     return codes;
-  c->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (c->languages, g_strdup ("en"));
-  mark = enter_member (c, "languages");
+  c->user_data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (c->user_data, g_strdup ("en"));
+  mark = bd_json_check_enter_member (c, "languages");
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      gsize item = enter_index (c, i);
+      gsize item = bd_json_check_enter_index (c, i);
       const char *code;
 
-      if (check_type (c, node, WANT_STRING))
+      if (bd_json_check_type (c, node, BD_JSON_WANT_STRING))
         {
           code = json_node_get_string (node);
           if (!language_is_valid (code))
-            report (c, BD_PACK_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
+            bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
           else if (g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
-            report (c, BD_PACK_PROBLEM_DUPLICATE, _("language \"%s\" is listed twice"), code);
+            bd_json_check_report (c, BD_PROBLEM_DUPLICATE, _("language \"%s\" is listed twice"), code);
           else
             {
               g_ptr_array_add (codes, g_strdup (code));
-              g_hash_table_add (c->languages, g_strdup (code));
+              g_hash_table_add (c->user_data, g_strdup (code));
             }
         }
-      leave (c, item);
+      bd_json_check_leave (c, item);
     }
   if (json_array_get_length (array) > 0 && !g_ptr_array_find_with_equal_func (codes, "en", g_str_equal, NULL))
-    report (c, BD_PACK_PROBLEM_NO_ENGLISH, _("must list \"en\""));
-  leave (c, mark);
+    bd_json_check_report (c, BD_PROBLEM_NO_ENGLISH, _("must list \"en\""));
+  bd_json_check_leave (c, mark);
   return codes;
 }
 
@@ -633,10 +282,10 @@ typedef struct
 } Build;
 
 static GStrv
-check_plan (Check      *c,
-            JsonObject *item)
+check_plan (BdJsonCheck *c,
+            JsonObject  *item)
 {
-  JsonArray *plan = get_array (c, item, "plan", TRUE, 1, 100);
+  JsonArray *plan = bd_json_check_array (c, item, "plan", TRUE, 1, 100);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint before = c->problems->len;
@@ -644,92 +293,92 @@ check_plan (Check      *c,
 
   if (plan == NULL)
     return NULL;
-  mark = enter_member (c, "plan");
+  mark = bd_json_check_enter_member (c, "plan");
   for (guint i = 0; i < json_array_get_length (plan); i++)
     {
-      gsize entry = enter_index (c, i);
-      const char *id = check_id_node (c, json_array_get_element (plan, i));
+      gsize entry = bd_json_check_enter_index (c, i);
+      const char *id = bd_json_check_id_node (c, json_array_get_element (plan, i));
 
       if (id != NULL && !g_hash_table_add (seen, (gpointer) id))
-        report (c, BD_PACK_PROBLEM_DUPLICATE, _("guide \"%s\" is already in this plan"), id);
+        bd_json_check_report (c, BD_PROBLEM_DUPLICATE, _("guide \"%s\" is already in this plan"), id);
       else if (id != NULL)
         g_strv_builder_add (ids, id);
-      leave (c, entry);
+      bd_json_check_leave (c, entry);
     }
-  leave (c, mark);
+  bd_json_check_leave (c, mark);
   return c->problems->len > before ? NULL : g_strv_builder_end (ids);
 }
 
 static void
-check_symptom (Check      *c,
-               JsonObject *item,
-               guint       index,
-               gpointer    data)
+check_symptom (BdJsonCheck *c,
+               JsonObject  *item,
+               guint        index,
+               gpointer     data)
 {
   static const char * const members[] = { "id", "text", "cause", "first_fix", "plan", NULL };
   Build *b = data;
   guint before = c->problems->len;
-  const char *id = get_id (c, item, "id", TRUE);
+  const char *id = bd_json_check_id (c, item, "id", TRUE);
   g_autoptr(BdText) text = get_text (c, item, "text", TRUE);
   g_autoptr(BdText) cause = get_text (c, item, "cause", TRUE);
-  const char *first_fix = get_id (c, item, "first_fix", TRUE);
+  const char *first_fix = bd_json_check_id (c, item, "first_fix", TRUE);
   g_auto(GStrv) plan = check_plan (c, item);
   gsize mark;
 
-  check_members (c, item, members);
-  mark = enter_member (c, "id");
-  check_unique_id (c, b->seen, id);
-  leave (c, mark);
+  bd_json_check_members (c, item, members);
+  mark = bd_json_check_enter_member (c, "id");
+  bd_json_check_unique_id (c, b->seen, id);
+  bd_json_check_leave (c, mark);
   if (c->problems->len == before)
     g_ptr_array_add (b->symptoms,
                      _bd_symptom_new (id, text, cause, first_fix, (const char * const *) plan));
 }
 
 static BdStep *
-check_step (Check      *c,
-            JsonObject *item,
-            const char *guide_id,
-            GHashTable *seen)
+check_step (BdJsonCheck *c,
+            JsonObject  *item,
+            const char  *guide_id,
+            GHashTable  *seen)
 {
   static const char * const members[] = {
     "id", "text", "expect", "wait_seconds", "caution", "per_device", NULL
   };
   guint before = c->problems->len;
-  const char *id = get_id (c, item, "id", TRUE);
+  const char *id = bd_json_check_id (c, item, "id", TRUE);
   g_autoptr(BdText) text = get_text (c, item, "text", TRUE);
   g_autoptr(BdText) expect = get_text (c, item, "expect", FALSE);
   g_autoptr(BdText) caution = get_text (c, item, "caution", FALSE);
   gint64 wait = 0;
-  gboolean per_device = get_bool (c, item, "per_device", FALSE);
+  gboolean per_device = bd_json_check_bool (c, item, "per_device", FALSE);
   gsize mark;
 
-  check_members (c, item, members);
-  get_int (c, item, "wait_seconds", FALSE, 1, MAX_WAIT_SECONDS, &wait);
-  mark = enter_member (c, "id");
-  check_unique_id (c, seen, id);
-  leave (c, mark);
+  bd_json_check_members (c, item, members);
+  bd_json_check_int (c, item, "wait_seconds", FALSE, 1, MAX_WAIT_SECONDS, &wait);
+  mark = bd_json_check_enter_member (c, "id");
+  bd_json_check_unique_id (c, seen, id);
+  bd_json_check_leave (c, mark);
   if (c->problems->len > before)
     return NULL;
   return _bd_step_new (guide_id, id, text, expect, caution, (guint) wait, per_device);
 }
 
 static BdReference *
-check_reference (Check      *c,
-                 JsonObject *item)
+check_reference (BdJsonCheck *c,
+                 JsonObject  *item)
 {
   static const char * const members[] = { "title", "url", NULL };
   guint before = c->problems->len;
   g_autoptr(BdText) title = get_text (c, item, "title", TRUE);
-  const char *url = get_string (c, item, "url", TRUE);
+  const char *url = bd_json_check_string (c, item, "url", TRUE);
   gsize mark;
 
-  check_members (c, item, members);
+  bd_json_check_members (c, item, members);
   if (url != NULL && !url_is_valid (url))
     {
-      mark = enter_member (c, "url");
-      report (c, BD_PACK_PROBLEM_BAD_URL,
+      mark = bd_json_check_enter_member (c, "url");
+      bd_json_check_report (c, BD_PROBLEM_BAD_URL,
               _("\"%s\" is not an https address without user info"), url);
-      leave (c, mark);
+      bd_json_check_leave (c, mark);
     }
   if (c->problems->len > before)
     return NULL;
@@ -737,105 +386,105 @@ check_reference (Check      *c,
 }
 
 static void
-check_guide_steps (Check      *c,
-                   JsonObject *item,
-                   BdGuide    *guide,
-                   const char *guide_id)
+check_guide_steps (BdJsonCheck *c,
+                   JsonObject  *item,
+                   BdGuide     *guide,
+                   const char  *guide_id)
 {
-  JsonArray *steps = get_array (c, item, "steps", TRUE, 1, 100);
+  JsonArray *steps = bd_json_check_array (c, item, "steps", TRUE, 1, 100);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gsize mark;
 
   if (steps == NULL)
     return;
-  mark = enter_member (c, "steps");
+  mark = bd_json_check_enter_member (c, "steps");
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       JsonNode *node = json_array_get_element (steps, i);
-      gsize entry = enter_index (c, i);
+      gsize entry = bd_json_check_enter_index (c, i);
 
-      if (check_type (c, node, WANT_OBJECT))
+      if (bd_json_check_type (c, node, BD_JSON_WANT_OBJECT))
         {
           g_autoptr(BdStep) step = check_step (c, json_node_get_object (node), guide_id, seen);
           if (step != NULL && guide != NULL)
             _bd_guide_add_step (guide, step);
         }
-      leave (c, entry);
+      bd_json_check_leave (c, entry);
     }
-  leave (c, mark);
+  bd_json_check_leave (c, mark);
 }
 
 static void
-check_guide_references (Check      *c,
-                        JsonObject *item,
-                        BdGuide    *guide)
+check_guide_references (BdJsonCheck *c,
+                        JsonObject  *item,
+                        BdGuide     *guide)
 {
-  JsonArray *references = get_array (c, item, "references", FALSE, 0, 20);
+  JsonArray *references = bd_json_check_array (c, item, "references", FALSE, 0, 20);
   gsize mark;
 
   if (references == NULL)
     return;
-  mark = enter_member (c, "references");
+  mark = bd_json_check_enter_member (c, "references");
   for (guint i = 0; i < json_array_get_length (references); i++)
     {
       JsonNode *node = json_array_get_element (references, i);
-      gsize entry = enter_index (c, i);
+      gsize entry = bd_json_check_enter_index (c, i);
 
-      if (check_type (c, node, WANT_OBJECT))
+      if (bd_json_check_type (c, node, BD_JSON_WANT_OBJECT))
         {
           g_autoptr(BdReference) reference = check_reference (c, json_node_get_object (node));
           if (reference != NULL && guide != NULL)
             _bd_guide_add_reference (guide, reference);
         }
-      leave (c, entry);
+      bd_json_check_leave (c, entry);
     }
-  leave (c, mark);
+  bd_json_check_leave (c, mark);
 }
 
 static gboolean
-check_guide_kind (Check       *c,
+check_guide_kind (BdJsonCheck *c,
                   JsonObject  *item,
                   BdGuideKind *kind)
 {
-  const char *str = get_string (c, item, "kind", TRUE);
+  const char *str = bd_json_check_string (c, item, "kind", TRUE);
   gsize mark;
 
   if (str == NULL)
     return FALSE;
   if (bd_guide_kind_from_string (str, kind))
     return TRUE;
-  mark = enter_member (c, "kind");
-  report (c, BD_PACK_PROBLEM_BAD_VALUE,
+  mark = bd_json_check_enter_member (c, "kind");
+  bd_json_check_report (c, BD_PROBLEM_BAD_VALUE,
           _("\"%s\" is not a guide kind (check, fix, reset, edge-case, prevention, escalation)"), str);
-  leave (c, mark);
+  bd_json_check_leave (c, mark);
   return FALSE;
 }
 
 static void
-check_guide (Check      *c,
-             JsonObject *item,
-             guint       index,
-             gpointer    data)
+check_guide (BdJsonCheck *c,
+             JsonObject  *item,
+             guint        index,
+             gpointer     data)
 {
   static const char * const members[] = {
     "id", "kind", "title", "summary", "steps", "references", "ask_cleared", NULL
   };
   Build *b = data;
   guint before = c->problems->len;
-  const char *id = get_id (c, item, "id", TRUE);
+  const char *id = bd_json_check_id (c, item, "id", TRUE);
   BdGuideKind kind = BD_GUIDE_KIND_CHECK;
   gboolean kind_ok = check_guide_kind (c, item, &kind);
   g_autoptr(BdText) title = get_text (c, item, "title", TRUE);
   g_autoptr(BdText) summary = get_text (c, item, "summary", TRUE);
-  gboolean asks = get_bool (c, item, "ask_cleared",
+  gboolean asks = bd_json_check_bool (c, item, "ask_cleared",
                             kind == BD_GUIDE_KIND_FIX || kind == BD_GUIDE_KIND_RESET);
   g_autoptr(BdGuide) guide = NULL;
   gsize mark;
 
-  check_members (c, item, members);
-  mark = enter_member (c, "id");
-  check_unique_id (c, b->seen, id);
-  leave (c, mark);
+  bd_json_check_members (c, item, members);
+  mark = bd_json_check_enter_member (c, "id");
+  bd_json_check_unique_id (c, b->seen, id);
+  bd_json_check_leave (c, mark);
   if (c->problems->len == before && kind_ok)
     guide = _bd_guide_new (id, kind, title, summary, asks);
   check_guide_steps (c, item, guide, id);
@@ -845,10 +494,10 @@ check_guide (Check      *c,
 }
 
 static void
-check_reset (Check      *c,
-             JsonObject *item,
-             guint       index,
-             gpointer    data)
+check_reset (BdJsonCheck *c,
+             JsonObject  *item,
+             guint        index,
+             gpointer     data)
 {
   static const char * const members[] = {
     "id", "name", "does", "keeps", "loses", "when", "path", "guide", "rank", NULL
@@ -859,24 +508,24 @@ check_reset (Check      *c,
   };
   Build *b = data;
   guint before = c->problems->len;
-  const char *id = get_id (c, item, "id", TRUE);
+  const char *id = bd_json_check_id (c, item, "id", TRUE);
   BdText *values[BD_RESET_N_TEXTS] = { NULL };
-  const char *guide = get_id (c, item, "guide", TRUE);
+  const char *guide = bd_json_check_id (c, item, "guide", TRUE);
   gint64 rank = 0;
   gsize mark;
 
   for (guint i = 0; i < BD_RESET_N_TEXTS; i++)
     values[i] = get_text (c, item, texts[i], TRUE);
-  check_members (c, item, members);
-  mark = enter_member (c, "id");
-  check_unique_id (c, b->seen, id);
-  leave (c, mark);
-  if (get_int (c, item, "rank", TRUE, 1, MAX_RANK, &rank)
+  bd_json_check_members (c, item, members);
+  mark = bd_json_check_enter_member (c, "id");
+  bd_json_check_unique_id (c, b->seen, id);
+  bd_json_check_leave (c, mark);
+  if (bd_json_check_int (c, item, "rank", TRUE, 1, MAX_RANK, &rank)
       && !g_hash_table_add (b->ranks, GINT_TO_POINTER ((int) rank)))
     {
-      mark = enter_member (c, "rank");
-      report (c, BD_PACK_PROBLEM_DUPLICATE, _("another reset already has rank %d"), (int) rank);
-      leave (c, mark);
+      mark = bd_json_check_enter_member (c, "rank");
+      bd_json_check_report (c, BD_PROBLEM_DUPLICATE, _("another reset already has rank %d"), (int) rank);
+      bd_json_check_leave (c, mark);
     }
   if (c->problems->len == before)
     g_ptr_array_add (b->resets, _bd_reset_new (id, values, guide, (guint) rank));
@@ -885,88 +534,88 @@ check_reset (Check      *c,
 }
 
 static BdChecklistItem *
-check_checklist_item (Check      *c,
-                      JsonObject *item)
+check_checklist_item (BdJsonCheck *c,
+                      JsonObject  *item)
 {
   static const char * const members[] = { "guide", "step", "text", NULL };
   guint before = c->problems->len;
-  const char *guide = get_id (c, item, "guide", TRUE);
-  const char *step = get_id (c, item, "step", FALSE);
+  const char *guide = bd_json_check_id (c, item, "guide", TRUE);
+  const char *step = bd_json_check_id (c, item, "step", FALSE);
   g_autoptr(BdText) text = get_text (c, item, "text", FALSE);
 
-  check_members (c, item, members);
+  bd_json_check_members (c, item, members);
   if (c->problems->len > before)
     return NULL;
   return _bd_checklist_item_new (guide, step, text);
 }
 
 static void
-check_checklist (Check      *c,
-                 JsonObject *item,
-                 guint       index,
-                 gpointer    data)
+check_checklist (BdJsonCheck *c,
+                 JsonObject  *item,
+                 guint        index,
+                 gpointer     data)
 {
   static const char * const members[] = { "id", "title", "summary", "items", NULL };
   Build *b = data;
   guint before = c->problems->len;
-  const char *id = get_id (c, item, "id", TRUE);
+  const char *id = bd_json_check_id (c, item, "id", TRUE);
   g_autoptr(BdText) title = get_text (c, item, "title", TRUE);
   g_autoptr(BdText) summary = get_text (c, item, "summary", FALSE);
-  JsonArray *items = get_array (c, item, "items", TRUE, 1, 200);
+  JsonArray *items = bd_json_check_array (c, item, "items", TRUE, 1, 200);
   g_autoptr(BdChecklist) checklist = NULL;
   gsize mark;
 
-  check_members (c, item, members);
-  mark = enter_member (c, "id");
-  check_unique_id (c, b->seen, id);
-  leave (c, mark);
+  bd_json_check_members (c, item, members);
+  mark = bd_json_check_enter_member (c, "id");
+  bd_json_check_unique_id (c, b->seen, id);
+  bd_json_check_leave (c, mark);
   if (c->problems->len == before && items != NULL)
     checklist = _bd_checklist_new (id, title, summary);
-  mark = enter_member (c, "items");
+  mark = bd_json_check_enter_member (c, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonNode *node = json_array_get_element (items, i);
-      gsize entry = enter_index (c, i);
+      gsize entry = bd_json_check_enter_index (c, i);
 
-      if (check_type (c, node, WANT_OBJECT))
+      if (bd_json_check_type (c, node, BD_JSON_WANT_OBJECT))
         {
           g_autoptr(BdChecklistItem) line = check_checklist_item (c, json_node_get_object (node));
           if (line != NULL && checklist != NULL)
             _bd_checklist_add_item (checklist, line);
         }
-      leave (c, entry);
+      bd_json_check_leave (c, entry);
     }
-  leave (c, mark);
+  bd_json_check_leave (c, mark);
   if (c->problems->len == before && checklist != NULL)
     g_ptr_array_add (b->checklists, g_steal_pointer (&checklist));
 }
 
 static void
-check_explanation (Check      *c,
-                   JsonObject *item,
-                   guint       index,
-                   gpointer    data)
+check_explanation (BdJsonCheck *c,
+                   JsonObject  *item,
+                   guint        index,
+                   gpointer     data)
 {
   static const char * const members[] = { "id", "kind", "title", "body", NULL };
   Build *b = data;
   guint before = c->problems->len;
-  const char *id = get_id (c, item, "id", TRUE);
-  const char *kind_str = get_string (c, item, "kind", TRUE);
+  const char *id = bd_json_check_id (c, item, "id", TRUE);
+  const char *kind_str = bd_json_check_string (c, item, "kind", TRUE);
   g_autoptr(BdText) title = get_text (c, item, "title", TRUE);
   g_autoptr(BdText) body = get_text (c, item, "body", TRUE);
   BdExplanationKind kind = BD_EXPLANATION_KIND_NORMAL;
   gsize mark;
 
-  check_members (c, item, members);
-  mark = enter_member (c, "id");
-  check_unique_id (c, b->seen, id);
-  leave (c, mark);
+  bd_json_check_members (c, item, members);
+  mark = bd_json_check_enter_member (c, "id");
+  bd_json_check_unique_id (c, b->seen, id);
+  bd_json_check_leave (c, mark);
   if (kind_str != NULL && !bd_explanation_kind_from_string (kind_str, &kind))
     {
-      mark = enter_member (c, "kind");
-      report (c, BD_PACK_PROBLEM_BAD_VALUE,
+      mark = bd_json_check_enter_member (c, "kind");
+      bd_json_check_report (c, BD_PROBLEM_BAD_VALUE,
               _("\"%s\" is not an explanation kind (normal, cause, faq)"), kind_str);
-      leave (c, mark);
+      bd_json_check_leave (c, mark);
     }
   if (c->problems->len == before)
     g_ptr_array_add (b->explanations, _bd_explanation_new (id, kind, title, body));
@@ -974,55 +623,46 @@ check_explanation (Check      *c,
 
 /* Checks one top-level list with a fresh id namespace. */
 static void
-check_list (Check      *c,
-            JsonObject *root,
-            const char *name,
-            guint       min,
-            guint       max,
-            ItemFunc    func,
-            Build      *b)
+check_list (BdJsonCheck    *c,
+            JsonObject     *root,
+            const char     *name,
+            guint           min,
+            guint           max,
+            BdJsonItemFunc  func,
+            Build          *b)
 {
-  JsonArray *array = get_array (c, root, name, TRUE, min, max);
+  JsonArray *array = bd_json_check_array (c, root, name, TRUE, min, max);
   gsize mark;
 
   g_hash_table_remove_all (b->seen);
   if (array == NULL)
     return;
-  mark = enter_member (c, name);
-  for_each_object (c, array, func, b);
-  leave (c, mark);
+  mark = bd_json_check_enter_member (c, name);
+  bd_json_check_for_each_object (c, array, func, b);
+  bd_json_check_leave (c, mark);
 }
 
 /* --- references (phase 3) -------------------------------------------- */
 
 static void
-report_at (Check            *c,
-           const char       *path,
-           BdPackProblemKind kind,
-           const char       *message)
-{
-  g_ptr_array_add (c->problems, bd_pack_problem_new (kind, path, message));
-}
-
-static void
-check_guide_ref (Check      *c,
-                 BdPack     *pack,
-                 const char *id,
-                 const char *path)
+check_guide_ref (BdJsonCheck *c,
+                 BdPack      *pack,
+                 const char  *id,
+                 const char  *path)
 {
   g_autofree char *message = NULL;
 
   if (bd_pack_lookup_guide (pack, id) != NULL)
     return;
   message = g_strdup_printf (_("there is no guide \"%s\""), id);
-  report_at (c, path, BD_PACK_PROBLEM_UNKNOWN_REF, message);
+  bd_json_check_report_at (c, path, BD_PROBLEM_UNKNOWN_REF, message);
 }
 
 static void
-check_symptom_refs (Check     *c,
-                    BdPack    *pack,
-                    BdSymptom *symptom,
-                    guint      index)
+check_symptom_refs (BdJsonCheck *c,
+                    BdPack      *pack,
+                    BdSymptom   *symptom,
+                    guint        index)
 {
   const char * const *plan = bd_symptom_get_plan (symptom);
   const char *first_fix = bd_symptom_get_first_fix (symptom);
@@ -1033,7 +673,7 @@ check_symptom_refs (Check     *c,
     {
       g_autofree char *message = g_strdup_printf (_("guide \"%s\" is not in this symptom's plan"),
                                                   first_fix);
-      report_at (c, path, BD_PACK_PROBLEM_NOT_IN_PLAN, message);
+      bd_json_check_report_at (c, path, BD_PROBLEM_NOT_IN_PLAN, message);
     }
   for (guint i = 0; plan[i] != NULL; i++)
     {
@@ -1043,7 +683,7 @@ check_symptom_refs (Check     *c,
 }
 
 static void
-check_checklist_refs (Check       *c,
+check_checklist_refs (BdJsonCheck *c,
                       BdPack      *pack,
                       BdChecklist *checklist,
                       guint        index)
@@ -1064,14 +704,14 @@ check_checklist_refs (Check       *c,
           g_autofree char *step_path = g_strdup_printf ("checklists[%u].items[%u].step", index, i);
           g_autofree char *message = g_strdup_printf (_("guide \"%s\" has no step \"%s\""),
                                                       guide_id, step_id);
-          report_at (c, step_path, BD_PACK_PROBLEM_UNKNOWN_REF, message);
+          bd_json_check_report_at (c, step_path, BD_PROBLEM_UNKNOWN_REF, message);
         }
     }
 }
 
 static void
-check_references (Check *c,
-                  Build *b)
+check_references (BdJsonCheck *c,
+                  Build       *b)
 {
   for (guint i = 0; i < b->symptoms->len; i++)
     check_symptom_refs (c, b->pack, g_ptr_array_index (b->symptoms, i), i);
@@ -1087,9 +727,9 @@ check_references (Check *c,
 /* --- the whole pack -------------------------------------------------- */
 
 static void
-check_header (Check      *c,
-              JsonObject *root,
-              Build      *b)
+check_header (BdJsonCheck *c,
+              JsonObject  *root,
+              Build       *b)
 {
   static const char * const members[] = {
     "format", "id", "version", "published", "platforms", "languages",
@@ -1098,39 +738,39 @@ check_header (Check      *c,
   guint before = c->problems->len;
   g_autoptr(GPtrArray) languages = check_languages (c, root);
   g_autoptr(GPtrArray) platforms = g_ptr_array_new_with_free_func (g_free);
-  JsonNode *format = get_member (c, root, "format", WANT_INT, TRUE);
-  const char *id = get_id (c, root, "id", TRUE);
-  const char *version = get_string (c, root, "version", TRUE);
-  const char *published = get_string (c, root, "published", TRUE);
+  JsonNode *format = bd_json_check_member (c, root, "format", BD_JSON_WANT_INT, TRUE);
+  const char *id = bd_json_check_id (c, root, "id", TRUE);
+  const char *version = bd_json_check_string (c, root, "version", TRUE);
+  const char *published = bd_json_check_string (c, root, "published", TRUE);
   g_autoptr(GDateTime) when = published != NULL ? parse_published (published) : NULL;
   JsonArray *platform_list;
   gsize mark;
 
-  check_members (c, root, members);
+  bd_json_check_members (c, root, members);
   if (format != NULL && json_node_get_int (format) != 1)
     {
-      mark = enter_member (c, "format");
-      report (c, BD_PACK_PROBLEM_BAD_FORMAT, _("format %" G_GINT64_FORMAT " is not supported; only 1 is"),
+      mark = bd_json_check_enter_member (c, "format");
+      bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT, _("format %" G_GINT64_FORMAT " is not supported; only 1 is"),
               json_node_get_int (format));
-      leave (c, mark);
+      bd_json_check_leave (c, mark);
     }
   if (version != NULL && !bd_version_is_valid (version))
     {
-      mark = enter_member (c, "version");
-      report (c, BD_PACK_PROBLEM_BAD_VERSION, _("\"%s\" is not a version such as 2026.11.1"), version);
-      leave (c, mark);
+      mark = bd_json_check_enter_member (c, "version");
+      bd_json_check_report (c, BD_PROBLEM_BAD_VERSION, _("\"%s\" is not a version such as 2026.11.1"), version);
+      bd_json_check_leave (c, mark);
     }
   if (published != NULL && when == NULL)
     {
-      mark = enter_member (c, "published");
-      report (c, BD_PACK_PROBLEM_BAD_DATE,
+      mark = bd_json_check_enter_member (c, "published");
+      bd_json_check_report (c, BD_PROBLEM_BAD_DATE,
               _("\"%s\" is not a date and time with a time zone such as 2026-11-23T09:00:00Z"), published);
-      leave (c, mark);
+      bd_json_check_leave (c, mark);
     }
-  platform_list = get_array (c, root, "platforms", TRUE, 1, 20);
-  mark = enter_member (c, "platforms");
-  for_each_object (c, platform_list, check_platform, platforms);
-  leave (c, mark);
+  platform_list = bd_json_check_array (c, root, "platforms", TRUE, 1, 20);
+  mark = bd_json_check_enter_member (c, "platforms");
+  bd_json_check_for_each_object (c, platform_list, check_platform, platforms);
+  bd_json_check_leave (c, mark);
   if (c->problems->len > before)
     return;
   g_ptr_array_add (languages, NULL);
@@ -1155,13 +795,13 @@ add_all (Build *b)
 }
 
 static void
-check_root (Check    *c,
-            JsonNode *root,
-            Build    *b)
+check_root (BdJsonCheck *c,
+            JsonNode    *root,
+            Build       *b)
 {
   JsonObject *object;
 
-  if (!check_type (c, root, WANT_OBJECT))
+  if (!bd_json_check_type (c, root, BD_JSON_WANT_OBJECT))
     return;
   object = json_node_get_object (root);
   check_header (c, object, b);
@@ -1177,40 +817,6 @@ check_root (Check    *c,
 }
 
 static void
-scan_problem (Check  *c,
-              GBytes *bytes)
-{
-  static const BdPackProblemKind kinds[] = {
-    [BD_JSON_SCAN_SYNTAX] = BD_PACK_PROBLEM_SYNTAX,
-    [BD_JSON_SCAN_ENCODING] = BD_PACK_PROBLEM_ENCODING,
-    [BD_JSON_SCAN_DEPTH] = BD_PACK_PROBLEM_DEPTH,
-    [BD_JSON_SCAN_RANGE] = BD_PACK_PROBLEM_OUT_OF_RANGE,
-    [BD_JSON_SCAN_CONTROL] = BD_PACK_PROBLEM_CONTROL_CHAR,
-  };
-  BdJsonScanError scan;
-  gsize len;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-  g_autofree char *path = NULL;
-
-  if (len > BD_PACK_MAX_SIZE)
-    {
-      report (c, BD_PACK_PROBLEM_TOO_LARGE, _("the pack is larger than %d MiB"),
-              BD_PACK_MAX_SIZE / (1024 * 1024));
-      return;
-    }
-  if (bd_json_scan (data, len, &scan))
-    return;
-  /* A number out of range or an escaped NUL is valid JSON: it is told by
-   * its JSON path, like every problem of content. */
-  if (scan.result == BD_JSON_SCAN_RANGE || scan.result == BD_JSON_SCAN_CONTROL)
-    path = g_strdup (scan.path);
-  else
-    path = g_strdup_printf (_("line %u, column %u"), scan.line, scan.column);
-  report_at (c, path, kinds[scan.result], _(scan.message));
-  bd_json_scan_error_clear (&scan);
-}
-
-static void
 build_clear (Build *b)
 {
   g_clear_object (&b->pack);
@@ -1223,30 +829,10 @@ build_clear (Build *b)
   g_clear_pointer (&b->ranks, g_hash_table_unref);
 }
 
-static void
-check_parsed (Check  *c,
-              GBytes *bytes,
-              Build  *b)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  /* The pre-scan has already refused everything json-glib could choke on;
-   * this failing would be a json-glib bug, still reported, never trusted. */
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    {
-      report (c, BD_PACK_PROBLEM_SYNTAX, "%s", local_error->message);
-      return;
-    }
-  check_root (c, json_parser_get_root (parser), b);
-}
-
 /**
  * bd_pack_new_from_bytes:
  * @bytes: an untrusted pack
- * @problems: (out) (optional) (element-type BdPackProblem) (transfer container):
+ * @problems: (out) (optional) (element-type BdProblem) (transfer container):
  *   every problem found, in the order found; an empty array on success
  * @error: %BD_ERROR_INVALID_PACK with the first problem as "path: message"
  *
@@ -1259,14 +845,15 @@ bd_pack_new_from_bytes (GBytes     *bytes,
                         GPtrArray **problems,
                         GError    **error)
 {
-  Check c = { 0 };
+  BdJsonCheck c;
   Build b = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
   BdPack *pack = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  c.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_pack_problem_free);
-  c.path = g_string_new (NULL);
+  bd_json_check_init (&c);
   b.symptoms = g_ptr_array_new_with_free_func (g_object_unref);
   b.guides = g_ptr_array_new_with_free_func (g_object_unref);
   b.resets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1275,9 +862,9 @@ bd_pack_new_from_bytes (GBytes     *bytes,
   b.seen = g_hash_table_new (g_str_hash, g_str_equal);
   b.ranks = g_hash_table_new (NULL, NULL);
 
-  scan_problem (&c, bytes);
-  if (c.problems->len == 0)
-    check_parsed (&c, bytes, &b);
+  root = bd_json_check_parse (&c, bytes, BD_PACK_MAX_SIZE, parser);
+  if (root != NULL)
+    check_root (&c, root, &b);
   if (c.problems->len == 0 && b.pack != NULL)
     {
       _bd_pack_sort_resets (b.pack);
@@ -1285,16 +872,15 @@ bd_pack_new_from_bytes (GBytes     *bytes,
     }
   else
     {
-      BdPackProblem *first = c.problems->len > 0 ? g_ptr_array_index (c.problems, 0) : NULL;
+      BdProblem *first = c.problems->len > 0 ? g_ptr_array_index (c.problems, 0) : NULL;
       g_set_error (error, BD_ERROR, BD_ERROR_INVALID_PACK, "%s: %s",
                    first ? first->path : "$", first ? first->message : "invalid");
     }
 
   if (problems != NULL)
     *problems = g_steal_pointer (&c.problems);
-  g_clear_pointer (&c.problems, g_ptr_array_unref);
-  g_string_free (c.path, TRUE);
-  g_clear_pointer (&c.languages, g_hash_table_unref);
+  g_clear_pointer ((GHashTable **) &c.user_data, g_hash_table_unref);
+  bd_json_check_clear (&c);
   build_clear (&b);
   return pack;
 }

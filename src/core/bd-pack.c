@@ -208,7 +208,7 @@ read_capped (GFile   *file,
 /**
  * bd_pack_new_from_file:
  * @file: a pack on disk
- * @problems: (out) (optional) (element-type BdPackProblem): every problem found
+ * @problems: (out) (optional) (element-type BdProblem): every problem found
  * @error: a read error, or %BD_ERROR_INVALID_PACK with the first problem
  *
  * Reads at most %BD_PACK_MAX_SIZE bytes plus one and validates them.

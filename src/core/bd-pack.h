@@ -7,7 +7,7 @@
 #include "bd-error.h"
 #include "bd-explanation.h"
 #include "bd-guide.h"
-#include "bd-pack-problem.h"
+#include "bd-problem.h"
 #include "bd-reference.h"
 #include "bd-reset.h"
 #include "bd-symptom.h"
