@@ -28,19 +28,19 @@ typedef struct
   const char *summary;
 } Command;
 
-static void
-print_error (const char *message)
+void
+bd_cli_print_error (const char *message)
 {
   g_printerr ("badge-doctor-cli: %s\n", message);
 }
 
-static int
-usage_error (const char *command,
+int
+bd_cli_usage_error (const char *command,
              const char *message)
 {
   g_autofree char *hint = g_strdup_printf ("badge-doctor-cli %s --help", command);
 
-  print_error (message);
+  bd_cli_print_error (message);
   /* TRANSLATORS: %s is a command such as "badge-doctor-cli plan --help" */
   g_printerr (_("Try “%s” for more information.\n"), hint);
   return BD_CLI_USAGE;
@@ -48,8 +48,8 @@ usage_error (const char *command,
 
 /* Parses the options of one subcommand. On failure prints the problem and
  * returns FALSE; *status then holds the exit code. */
-static gboolean
-parse_options (const char   *command,
+gboolean
+bd_cli_parse_options (const char   *command,
                const char   *parameters,
                const char   *summary,
                GOptionEntry *entries,
@@ -71,21 +71,21 @@ parse_options (const char   *command,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (command, error->message);
+      *status = bd_cli_usage_error (command, error->message);
       return FALSE;
     }
   n_args = *argc - 1;
   if (n_args < min_args || n_args > max_args)
     {
-      *status = usage_error (command, n_args < min_args ? _("Missing argument.")
+      *status = bd_cli_usage_error (command, n_args < min_args ? _("Missing argument.")
                                                         : _("Too many arguments."));
       return FALSE;
     }
   return TRUE;
 }
 
-static BdPack *
-load_pack_in_use (void)
+BdPack *
+bd_cli_load_pack (void)
 {
   g_autoptr(GError) error = NULL;
   BdPack *pack = bd_pack_new_bundled (&error);
@@ -93,13 +93,13 @@ load_pack_in_use (void)
   if (pack == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot load the guidance: %s"), error->message);
-      print_error (message);
+      bd_cli_print_error (message);
     }
   return pack;
 }
 
-static void
-print_json (JsonBuilder *builder)
+void
+bd_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -142,8 +142,8 @@ add_strv (JsonBuilder        *builder,
 }
 
 /* Tabs and newlines inside a field would break a TSV line. */
-static char *
-tsv_field (const char *text)
+char *
+bd_cli_tsv_field (const char *text)
 {
   char *field = g_strdup (text);
 
@@ -163,7 +163,7 @@ cmd_validate (int    argc,
   g_autoptr(BdPack) pack = NULL;
   int status;
 
-  if (!parse_options ("validate", _("FILE"),
+  if (!bd_cli_parse_options ("validate", _("FILE"),
                       _("Check a guidance pack and print one line per problem: PATH: MESSAGE."),
                       NULL, &argc, &argv, 1, 1, &status))
     return status;
@@ -179,7 +179,7 @@ cmd_validate (int    argc,
   if (problems == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot read %s: %s"), argv[1], error->message);
-      print_error (message);
+      bd_cli_print_error (message);
       return BD_CLI_FAILED;
     }
   for (guint i = 0; i < problems->len; i++)
@@ -205,10 +205,10 @@ cmd_pack (int    argc,
   g_autofree char *published = NULL;
   int status;
 
-  if (!parse_options ("pack", "", _("Show the guidance pack in use and where it came from."),
+  if (!bd_cli_parse_options ("pack", "", _("Show the guidance pack in use and where it came from."),
                       entries, &argc, &argv, 0, 0, &status))
     return status;
-  if ((pack = load_pack_in_use ()) == NULL)
+  if ((pack = bd_cli_load_pack ()) == NULL)
     return BD_CLI_FAILED;
 
   published = g_date_time_format_iso8601 (bd_pack_get_published (pack));
@@ -223,7 +223,7 @@ cmd_pack (int    argc,
       add_strv (builder, "languages", bd_pack_get_languages (pack));
       add_strv (builder, "platforms", bd_pack_get_platforms (pack));
       json_builder_end_object (builder);
-      print_json (builder);
+      bd_cli_print_json (builder);
       return BD_CLI_OK;
     }
   {
@@ -282,12 +282,12 @@ cmd_symptoms (int    argc,
   GListModel *symptoms;
   int status;
 
-  if (!parse_options ("symptoms", "",
+  if (!bd_cli_parse_options ("symptoms", "",
                       _("List the quick-fix matrix: ID, symptom, likely cause and first fix, "
                         "separated by tabs."),
                       entries, &argc, &argv, 0, 0, &status))
     return status;
-  if ((pack = load_pack_in_use ()) == NULL)
+  if ((pack = bd_cli_load_pack ()) == NULL)
     return BD_CLI_FAILED;
 
   symptoms = bd_pack_get_symptoms (pack);
@@ -295,9 +295,9 @@ cmd_symptoms (int    argc,
   for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
     {
       g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
-      g_autofree char *text = tsv_field (bd_text_get (bd_symptom_get_text (symptom)));
-      g_autofree char *cause = tsv_field (bd_text_get (bd_symptom_get_cause (symptom)));
-      g_autofree char *fix = tsv_field (first_fix_title (pack, symptom));
+      g_autofree char *text = bd_cli_tsv_field (bd_text_get (bd_symptom_get_text (symptom)));
+      g_autofree char *cause = bd_cli_tsv_field (bd_text_get (bd_symptom_get_cause (symptom)));
+      g_autofree char *fix = bd_cli_tsv_field (first_fix_title (pack, symptom));
 
       if (json)
         symptom_to_json (builder, pack, symptom);
@@ -306,7 +306,7 @@ cmd_symptoms (int    argc,
     }
   json_builder_end_array (builder);
   if (json)
-    print_json (builder);
+    bd_cli_print_json (builder);
   return BD_CLI_OK;
 }
 
@@ -408,21 +408,21 @@ cmd_plan (int    argc,
   const char * const *plan;
   int status;
 
-  if (!parse_options ("plan", _("SYMPTOM_ID"),
+  if (!bd_cli_parse_options ("plan", _("SYMPTOM_ID"),
                       _("Print the ordered plan for a symptom: its guides and numbered steps, "
                         "with waits and cautions."),
                       entries, &argc, &argv, 1, 1, &status))
     return status;
   if (json && tsv)
-    return usage_error ("plan", _("Choose one of --json and --tsv."));
-  if ((pack = load_pack_in_use ()) == NULL)
+    return bd_cli_usage_error ("plan", _("Choose one of --json and --tsv."));
+  if ((pack = bd_cli_load_pack ()) == NULL)
     return BD_CLI_FAILED;
   symptom = bd_pack_lookup_symptom (pack, argv[1]);
   if (symptom == NULL)
     {
       g_autofree char *message = g_strdup_printf (
         _("There is no symptom “%s”. “badge-doctor-cli symptoms” lists them."), argv[1]);
-      print_error (message);
+      bd_cli_print_error (message);
       return BD_CLI_FAILED;
     }
 
@@ -450,7 +450,7 @@ cmd_plan (int    argc,
         for (guint j = 0; j < bd_guide_get_n_steps (guide); j++)
           {
             BdStep *step = bd_guide_get_step (guide, j);
-            g_autofree char *text = tsv_field (bd_text_get (bd_step_get_text (step)));
+            g_autofree char *text = bd_cli_tsv_field (bd_text_get (bd_step_get_text (step)));
             g_print ("%s\t%s\t%s\n", plan[i], bd_step_get_id (step), text);
           }
       else
@@ -460,7 +460,7 @@ cmd_plan (int    argc,
     {
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      bd_cli_print_json (builder);
     }
   return BD_CLI_OK;
 }
@@ -472,6 +472,7 @@ static const Command commands[] = {
   { "pack", cmd_pack, N_("Show the guidance pack in use") },
   { "symptoms", cmd_symptoms, N_("List the quick-fix matrix") },
   { "plan", cmd_plan, N_("Print the ordered plan for a symptom") },
+  { "case", bd_cli_case, N_("Create, follow, search and move cases") },
 };
 
 static void
@@ -514,7 +515,7 @@ bd_cli_run (int    argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), name);
-    print_error (message);
+    bd_cli_print_error (message);
     g_printerr (_("Try “%s” for more information.\n"), "badge-doctor-cli --help");
   }
   return BD_CLI_USAGE;

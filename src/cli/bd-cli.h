@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "bd-pack.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +15,26 @@ enum
   BD_CLI_USAGE = 2,
 };
 
-int bd_cli_run (int    argc,
-                char **argv);
+int      bd_cli_run           (int           argc,
+                               char        **argv);
+int      bd_cli_case          (int           argc,
+                               char        **argv);
+
+/* Shared by the command files. */
+void     bd_cli_print_error   (const char   *message);
+int      bd_cli_usage_error   (const char   *command,
+                               const char   *message);
+gboolean bd_cli_parse_options (const char   *command,
+                               const char   *parameters,
+                               const char   *summary,
+                               GOptionEntry *entries,
+                               int          *argc,
+                               char       ***argv,
+                               int           min_args,
+                               int           max_args,
+                               int          *status);
+BdPack  *bd_cli_load_pack     (void);
+void     bd_cli_print_json    (JsonBuilder  *builder);
+char    *bd_cli_tsv_field     (const char   *text);
 
 G_END_DECLS

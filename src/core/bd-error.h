@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * @BD_ERROR_INVALID_PACK: a guidance pack failed validation
  * @BD_ERROR_TOO_LARGE: an input is over its size cap
  * @BD_ERROR_NOT_FOUND: an id or file that was asked for does not exist
+ * @BD_ERROR_INVALID_CASE: an imported case failed validation
+ * @BD_ERROR_AMBIGUOUS: an id prefix matches more than one case
+ * @BD_ERROR_STORE: the case store could not be read or written
+ * @BD_ERROR_INVALID_ARGUMENT: a value a caller passed is not allowed
  *
  * The project's one error domain. Messages are for developers; the UI and
  * the CLI decide what a person reads.
@@ -25,6 +29,10 @@ typedef enum
   BD_ERROR_INVALID_PACK,
   BD_ERROR_TOO_LARGE,
   BD_ERROR_NOT_FOUND,
+  BD_ERROR_INVALID_CASE,
+  BD_ERROR_AMBIGUOUS,
+  BD_ERROR_STORE,
+  BD_ERROR_INVALID_ARGUMENT,
 } BdError;
 
 GQuark bd_error_quark (void);

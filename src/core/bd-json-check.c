@@ -381,6 +381,28 @@ bd_json_check_for_each_object (BdJsonCheck    *c,
 }
 
 /**
+ * bd_date_time_parse_strict:
+ *
+ * Accepts exactly what the file formats document: an ISO 8601 date and
+ * time with seconds and a time zone (2026-11-23T09:00:00Z), and a real
+ * date (no February 30).
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL
+ */
+GDateTime *
+bd_date_time_parse_strict (const char *str)
+{
+  static const char *pattern =
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
+  g_return_val_if_fail (str != NULL, NULL);
+
+  if (!g_regex_match_simple (pattern, str, G_REGEX_RAW | G_REGEX_DOLLAR_ENDONLY, 0))
+    return NULL;
+  return g_date_time_new_from_iso8601 (str, NULL);
+}
+
+/**
  * bd_id_is_valid:
  *
  * Returns: whether @id matches `[a-z0-9][a-z0-9-]{0,63}`

@@ -93,6 +93,7 @@ void        bd_json_check_for_each_object (BdJsonCheck        *c,
                                            BdJsonItemFunc      func,
                                            gpointer            data);
 
+GDateTime  *bd_date_time_parse_strict     (const char         *str);
 gboolean    bd_id_is_valid                (const char         *id);
 const char *bd_json_check_id_node         (BdJsonCheck        *c,
                                            JsonNode           *node);

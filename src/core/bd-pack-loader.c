@@ -160,17 +160,6 @@ url_is_valid (const char *url)
   return TRUE;
 }
 
-static GDateTime *
-parse_published (const char *str)
-{
-  static const char *pattern =
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
-
-  if (!g_regex_match_simple (pattern, str, G_REGEX_RAW | G_REGEX_DOLLAR_ENDONLY, 0))
-    return NULL;
-  return g_date_time_new_from_iso8601 (str, NULL);
-}
-
 static gboolean
 platform_version_is_valid (const char *version)
 {
@@ -742,7 +731,7 @@ check_header (BdJsonCheck *c,
   const char *id = bd_json_check_id (c, root, "id", TRUE);
   const char *version = bd_json_check_string (c, root, "version", TRUE);
   const char *published = bd_json_check_string (c, root, "published", TRUE);
-  g_autoptr(GDateTime) when = published != NULL ? parse_published (published) : NULL;
+  g_autoptr(GDateTime) when = published != NULL ? bd_date_time_parse_strict (published) : NULL;
   JsonArray *platform_list;
   gsize mark;
 

@@ -1,14 +1,60 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-pack-corpus"
+#define G_LOG_DOMAIN "test-corpus"
 
 #include <string.h>
 
+#include "bd-case-json.h"
 #include "bd-pack.h"
 
 /*
- * Every malformed pack in tests/data/bad-packs must be refused with exactly
- * the problems its .expect file lists (PATH<TAB>KIND per line, any order).
+ * Every malformed input in tests/data/bad-packs and tests/data/bad-cases
+ * must be refused with exactly the problems its .expect file lists
+ * (PATH<TAB>KIND per line, any order), and without a crash or a CRITICAL.
  */
+
+typedef struct
+{
+  const char *name;   /* the test path: /NAME/bad/... */
+  const char *dir;    /* under tests/data */
+  int code;
+  GObject *(*load) (GBytes *bytes, GPtrArray **problems, GError **error);
+} Corpus;
+
+static GObject *
+load_pack (GBytes     *bytes,
+           GPtrArray **problems,
+           GError    **error)
+{
+  return G_OBJECT (bd_pack_new_from_bytes (bytes, problems, error));
+}
+
+static GObject *
+load_case (GBytes     *bytes,
+           GPtrArray **problems,
+           GError    **error)
+{
+  return G_OBJECT (bd_case_new_from_json (bytes, problems, error));
+}
+
+static const Corpus corpora[] = {
+  { "pack", "bad-packs", BD_ERROR_INVALID_PACK, load_pack },
+  { "case", "bad-cases", BD_ERROR_INVALID_CASE, load_case },
+};
+
+typedef struct
+{
+  const Corpus *corpus;
+  char *path;
+} Input;
+
+static void
+input_free (gpointer data)
+{
+  Input *input = data;
+
+  g_free (input->path);
+  g_free (input);
+}
 
 static GStrv
 problems_as_lines (GPtrArray *problems)
@@ -43,9 +89,10 @@ sorted_joined (GStrv lines)
 }
 
 static void
-test_bad_pack (gconstpointer data)
+test_bad_input (gconstpointer data)
 {
-  const char *json_path = data;
+  const Input *input = data;
+  const char *json_path = input->path;
   g_autofree char *base = g_strndup (json_path, strlen (json_path) - strlen (".json"));
   g_autofree char *expect_path = g_strconcat (base, ".expect", NULL);
   g_autofree char *expected_text = NULL;
@@ -54,7 +101,7 @@ test_bad_pack (gconstpointer data)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdPack) pack = NULL;
+  g_autoptr(GObject) loaded = NULL;
   g_auto(GStrv) expected = NULL;
   g_auto(GStrv) actual = NULL;
   g_autofree char *expected_joined = NULL;
@@ -64,9 +111,9 @@ test_bad_pack (gconstpointer data)
   g_assert_true (g_file_get_contents (expect_path, &expected_text, NULL, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&bytes_data), len);
 
-  pack = bd_pack_new_from_bytes (bytes, &problems, &error);
-  g_assert_null (pack);
-  g_assert_error (error, BD_ERROR, BD_ERROR_INVALID_PACK);
+  loaded = input->corpus->load (bytes, &problems, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, BD_ERROR, input->corpus->code);
   g_assert_nonnull (problems);
   g_assert_cmpuint (problems->len, >, 0);
 
@@ -83,41 +130,39 @@ test_bad_pack (gconstpointer data)
 }
 
 static void
-test_too_large (void)
+test_too_large (gconstpointer data)
 {
+  const Corpus *corpus = data;
   gsize len = BD_PACK_MAX_SIZE + 1;
-  g_autofree char *data = g_malloc (len);
+  g_autofree char *text = g_malloc (len);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(BdPack) pack = NULL;
+  g_autoptr(GObject) loaded = NULL;
   BdProblem *problem;
 
+  G_STATIC_ASSERT (BD_PACK_MAX_SIZE == BD_CASE_MAX_FILE_SIZE);
   /* A string of spaces is valid JSON at any size: only the cap stops it. */
-  memset (data, ' ', len);
-  data[0] = '"';
-  data[len - 1] = '"';
-  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
-  pack = bd_pack_new_from_bytes (bytes, &problems, NULL);
-  g_assert_null (pack);
+  memset (text, ' ', len);
+  text[0] = '"';
+  text[len - 1] = '"';
+  bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  loaded = corpus->load (bytes, &problems, NULL);
+  g_assert_null (loaded);
   g_assert_cmpuint (problems->len, ==, 1);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->path, ==, "$");
   g_assert_cmpint (problem->kind, ==, BD_PROBLEM_TOO_LARGE);
 }
 
-int
-main (int    argc,
-      char **argv)
+static void
+add_corpus (const Corpus *corpus)
 {
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", corpus->dir, NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *too_large = g_strdup_printf ("/%s/bad/too-large", corpus->name);
   const char *name;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad-packs", NULL);
-  dir = g_dir_open (dir_path, 0, NULL);
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".json"))
@@ -129,10 +174,24 @@ main (int    argc,
   for (guint i = 0; i < names->len; i++)
     {
       const char *file = g_ptr_array_index (names, i);
-      g_autofree char *test_name = g_strdup_printf ("/pack/bad/%.*s", (int) (strlen (file) - 5), file);
-      g_test_add_data_func_full (test_name, g_build_filename (dir_path, file, NULL),
-                                 test_bad_pack, g_free);
+      g_autofree char *test_name = g_strdup_printf ("/%s/bad/%.*s", corpus->name,
+                                                    (int) (strlen (file) - 5), file);
+      Input *input = g_new0 (Input, 1);
+
+      input->corpus = corpus;
+      input->path = g_build_filename (dir_path, file, NULL);
+      g_test_add_data_func_full (test_name, input, test_bad_input, input_free);
     }
-  g_test_add_func ("/pack/bad/too-large", test_too_large);
+  g_test_add_data_func (too_large, corpus, test_too_large);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpora); i++)
+    add_corpus (&corpora[i]);
   return g_test_run ();
 }

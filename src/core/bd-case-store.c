@@ -1,0 +1,1469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-case-store"
+
+#include "bd-config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bd-case-store-private.h"
+#include "bd-error.h"
+
+/*
+ * Where cases live: one SQLite database, $XDG_DATA_HOME/badge-doctor/cases.db.
+ *
+ * Every user action is one transaction, committed before the caller hears
+ * it happened. The database runs in WAL mode with synchronous=FULL: in WAL
+ * mode NORMAL is already safe against a killed process, but it may lose
+ * the last commits on a power cut, and a tick the person saw saved must
+ * survive that too. The cost is one fsync per action, which a person
+ * clicking never notices.
+ *
+ * A second process (the app and the CLI at once) waits for the lock up to
+ * BUSY_TIMEOUT_MS instead of failing.
+ *
+ * A store that cannot be read is never written over: it is moved aside as
+ * cases.db.corrupt-<time> (with its -wal and -shm), a fresh one is started,
+ * and bd_case_store_get_recovered_path() says where the old one went.
+ */
+
+#define BUSY_TIMEOUT_MS 5000
+#define UNDO_DEPTH 100
+#define PURGE_AFTER_DAYS 30
+
+struct _BdCaseStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *recovered_path;
+  GHashTable *statements; /* SQL -> sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (BdCaseStore, bd_case_store, G_TYPE_OBJECT)
+
+/* --- schema ---------------------------------------------------------- */
+
+/* Forward migrations; migrations[i] takes user_version i to i + 1. Each
+ * runs in its own transaction. Never edit one that has shipped: add one. */
+static const char * const migrations[] = {
+  /* 1: cases, their symptoms, the step log, outcomes, undo */
+  "CREATE TABLE cases ("
+  "  key INTEGER PRIMARY KEY," /* the rowid, named so foreign keys can refer to it */
+  "  id TEXT NOT NULL UNIQUE,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  ticket TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  pack_id TEXT NOT NULL,"
+  "  pack_version TEXT NOT NULL,"
+  "  model TEXT NOT NULL DEFAULT '',"
+  "  ios TEXT NOT NULL DEFAULT '',"
+  "  other_devices INTEGER NOT NULL DEFAULT 0,"
+  "  apps INTEGER NOT NULL DEFAULT 0,"
+  "  other_apps TEXT NOT NULL DEFAULT '',"
+  "  low_power_mode INTEGER NOT NULL DEFAULT 0,"
+  "  messages_in_icloud INTEGER NOT NULL DEFAULT 0,"
+  "  focus TEXT NOT NULL DEFAULT '',"
+  "  resolved_by TEXT,"
+  "  deleted INTEGER"
+  ");"
+  "CREATE INDEX cases_by_update ON cases (deleted, updated DESC);"
+  "CREATE TABLE case_symptoms ("
+  "  case_rowid INTEGER NOT NULL REFERENCES cases (key) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  symptom_id TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (case_rowid, position)"
+  ");"
+  "CREATE TABLE step_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  case_rowid INTEGER NOT NULL REFERENCES cases (key) ON DELETE CASCADE,"
+  "  guide_id TEXT NOT NULL,"
+  "  step_id TEXT NOT NULL,"
+  "  device INTEGER NOT NULL,"
+  "  state INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  time INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX step_log_by_case ON step_log (case_rowid, seq);"
+  "CREATE TABLE outcomes ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  case_rowid INTEGER NOT NULL REFERENCES cases (key) ON DELETE CASCADE,"
+  "  guide_id TEXT NOT NULL,"
+  "  result INTEGER NOT NULL,"
+  "  time INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX outcomes_by_case ON outcomes (case_rowid, seq);"
+  "CREATE TABLE undo ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL,"
+  "  case_rowid INTEGER NOT NULL REFERENCES cases (key) ON DELETE CASCADE,"
+  "  target INTEGER"
+  ");",
+
+  /* 2: full-text search over what a help desk searches for, kept current
+   * by triggers so no writer can forget it */
+  "CREATE VIRTUAL TABLE cases_fts USING fts5 ("
+  "  label, ticket, notes, device, symptoms,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+  "CREATE VIEW cases_fts_source AS SELECT key AS case_key, label, ticket, notes,"
+  "  model || ' ' || ios || ' ' || other_apps || ' ' || focus"
+  "  || (CASE WHEN other_devices & 2 THEN ' iPad' ELSE '' END)"
+  "  || (CASE WHEN other_devices & 4 THEN ' Mac' ELSE '' END)"
+  "  || (CASE WHEN other_devices & 1 THEN ' iPhone' ELSE '' END)"
+  "  || (CASE WHEN apps & 1 THEN ' Messages' ELSE '' END)"
+  "  || (CASE WHEN apps & 2 THEN ' WhatsApp' ELSE '' END)"
+  "  || (CASE WHEN apps & 4 THEN ' Teams' ELSE '' END)"
+  "  || (CASE WHEN apps & 8 THEN ' Gmail' ELSE '' END) AS device,"
+  "  coalesce ((SELECT group_concat (text, ' ') FROM case_symptoms"
+  "             WHERE case_rowid = cases.key), '') AS symptoms"
+  "  FROM cases;"
+  "CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN"
+  "  INSERT INTO cases_fts (rowid, label, ticket, notes, device, symptoms)"
+  "    SELECT * FROM cases_fts_source WHERE case_key = new.key;"
+  "END;"
+  "CREATE TRIGGER cases_fts_update AFTER UPDATE OF label, ticket, notes, model, ios,"
+  "  other_devices, apps, other_apps, focus ON cases BEGIN"
+  "  DELETE FROM cases_fts WHERE rowid = old.rowid;"
+  "  INSERT INTO cases_fts (rowid, label, ticket, notes, device, symptoms)"
+  "    SELECT * FROM cases_fts_source WHERE case_key = new.key;"
+  "END;"
+  "CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN"
+  "  DELETE FROM cases_fts WHERE rowid = old.rowid;"
+  "END;"
+  "CREATE TRIGGER cases_fts_symptom AFTER INSERT ON case_symptoms BEGIN"
+  "  UPDATE cases_fts SET symptoms = (SELECT symptoms FROM cases_fts_source"
+  "    WHERE case_key = new.case_rowid) WHERE rowid = new.case_rowid;"
+  "END;"
+  "INSERT INTO cases_fts (rowid, label, ticket, notes, device, symptoms)"
+  "  SELECT * FROM cases_fts_source;",
+};
+
+#define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
+
+/* --- small helpers --------------------------------------------------- */
+
+static gboolean
+fail (BdCaseStore  *self,
+      GError      **error,
+      const char   *what)
+{
+  g_set_error (error, BD_ERROR, BD_ERROR_STORE, "%s: %s (%d)", what,
+               sqlite3_errmsg (self->db), sqlite3_extended_errcode (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (BdCaseStore  *self,
+      const char   *sql,
+      GError      **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, BD_ERROR, BD_ERROR_STORE, "%s (%d)", message ? message : "error",
+               sqlite3_extended_errcode (self->db));
+  sqlite3_free (message);
+  return FALSE;
+}
+
+/* A cached, reset statement for @sql. */
+static sqlite3_stmt *
+prepare (BdCaseStore  *self,
+         const char   *sql,
+         GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      fail (self, error, "prepare");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* Steps a statement that returns no row. */
+static gboolean
+step_done (BdCaseStore   *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return fail (self, error, "write");
+}
+
+static gboolean
+begin (BdCaseStore  *self,
+       GError      **error)
+{
+  /* IMMEDIATE takes the write lock now, so a second process waits here
+   * (busy timeout) rather than failing halfway through. */
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (BdCaseStore  *self,
+        GError      **error)
+{
+  if (exec (self, "COMMIT", error))
+    return TRUE;
+  exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static gboolean
+rollback (BdCaseStore *self)
+{
+  exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+void
+bd_case_summary_free (BdCaseSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->id);
+  g_free (summary->label);
+  g_free (summary->ticket);
+  g_free (summary->symptom);
+  g_free (summary);
+}
+
+/* --- the object ------------------------------------------------------ */
+
+static void
+close_db (BdCaseStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close (g_steal_pointer (&self->db));
+}
+
+static void
+bd_case_store_finalize (GObject *object)
+{
+  BdCaseStore *self = BD_CASE_STORE (object);
+
+  close_db (self);
+  g_hash_table_unref (self->statements);
+  g_free (self->path);
+  g_free (self->recovered_path);
+  G_OBJECT_CLASS (bd_case_store_parent_class)->finalize (object);
+}
+
+static void
+bd_case_store_class_init (BdCaseStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bd_case_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+bd_case_store_init (BdCaseStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+/* --- opening --------------------------------------------------------- */
+
+typedef enum
+{
+  OPEN_OK,
+  OPEN_UNREADABLE, /* move aside and start again */
+  OPEN_FAILED,     /* leave everything as it is */
+} OpenResult;
+
+static int
+get_user_version (BdCaseStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+run_migration (BdCaseStore  *self,
+               int           to_version,
+               GError      **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!exec (self, migrations[to_version - 1], error) || !exec (self, set_version, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/* Brings the schema to @target (SCHEMA_VERSION, or older for tests). */
+static OpenResult
+migrate (BdCaseStore  *self,
+         int           target,
+         GError      **error)
+{
+  int version = get_user_version (self);
+
+  if (version < 0)
+    return fail (self, error, "read the schema version"), OPEN_UNREADABLE;
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_STORE,
+                   "the case store was written by a newer Badge Doctor (schema %d, this one knows %d)",
+                   version, SCHEMA_VERSION);
+      return OPEN_FAILED;
+    }
+  for (int v = version + 1; v <= target; v++)
+    if (!run_migration (self, v, error))
+      return OPEN_UNREADABLE;
+  return OPEN_OK;
+}
+
+static OpenResult
+classify (BdCaseStore *self)
+{
+  switch (sqlite3_errcode (self->db))
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+    case SQLITE_FULL:
+      return OPEN_FAILED;
+    default:
+      return OPEN_UNREADABLE;
+    }
+}
+
+static OpenResult
+check_database (BdCaseStore  *self,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error))
+    return classify (self);
+  if (!exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error))
+    return classify (self);
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup (column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_STORE, "integrity check failed: %s",
+                   result ? result : sqlite3_errmsg (self->db));
+      return result == NULL ? classify (self) : OPEN_UNREADABLE;
+    }
+  return OPEN_OK;
+}
+
+/* A store we can read but not write is as useless as a broken one; find
+ * out now, not at the person's first tick. */
+static OpenResult
+probe_write (BdCaseStore  *self,
+             GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; PRAGMA user_version = %d; COMMIT",
+                                          get_user_version (self));
+
+  if (exec (self, sql, error))
+    return OPEN_OK;
+  exec (self, "ROLLBACK", NULL);
+  return classify (self);
+}
+
+static OpenResult
+open_database (BdCaseStore  *self,
+               int           target_version,
+               GError      **error)
+{
+  int fd;
+  OpenResult result;
+
+  /* Create the file ourselves so it is private from the first byte;
+   * SQLite gives -wal and -shm the same mode. */
+  fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EISDIR && errno != EACCES && errno != EROFS)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", self->path,
+                   g_strerror (saved));
+      return OPEN_FAILED;
+    }
+  if (fd >= 0)
+    close (fd);
+
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      result = self->db != NULL ? classify (self) : OPEN_FAILED;
+      fail (self, error, "open");
+      close_db (self);
+      return result;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  result = check_database (self, error);
+  if (result == OPEN_OK)
+    result = migrate (self, target_version, error);
+  if (result == OPEN_OK)
+    result = probe_write (self, error);
+  if (result != OPEN_OK)
+    close_db (self);
+  return result;
+}
+
+static char *
+free_aside_name (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  char *candidate = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  for (guint i = 1; g_file_test (candidate, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+  return candidate;
+}
+
+/* Renames the store and its WAL files; never deletes anything. */
+static gboolean
+move_aside (BdCaseStore  *self,
+            GError      **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  g_autofree char *aside = free_aside_name (self->path);
+
+  if (g_rename (self->path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "the case store %s cannot be read, and moving it aside failed: %s",
+                   self->path, g_strerror (saved));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  g_warning ("the case store %s could not be read; it was moved to %s", self->path, aside);
+  g_free (self->recovered_path);
+  self->recovered_path = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+static void
+purge_old (BdCaseStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cutoff = g_get_real_time () - (gint64) PURGE_AFTER_DAYS * 24 * 3600 * G_USEC_PER_SEC;
+
+  if (bd_case_store_purge_deleted (self, cutoff, &error) == 0 && error != NULL)
+    g_debug ("purging deleted cases failed: %s", error->message);
+}
+
+BdCaseStore *
+_bd_case_store_new_at_version (const char  *path,
+                               int          version,
+                               GError     **error)
+{
+  g_autoptr(BdCaseStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  OpenResult result;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= SCHEMA_VERSION, NULL);
+
+  self = g_object_new (BD_TYPE_CASE_STORE, NULL);
+  self->path = g_strdup (path);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    result = OPEN_UNREADABLE;
+  else
+    result = open_database (self, version, &local_error);
+  if (result == OPEN_UNREADABLE)
+    {
+      g_debug ("case store %s: %s", path, local_error ? local_error->message : "not a file");
+      g_clear_error (&local_error);
+      if (!move_aside (self, error))
+        return NULL;
+      result = open_database (self, version, &local_error);
+    }
+  if (result != OPEN_OK)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return NULL;
+    }
+  g_chmod (path, 0600);
+  purge_old (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * bd_case_store_new:
+ * @path: the database file; its folder is made if missing
+ *
+ * Opens the store, creating or migrating it. A file that cannot be read is
+ * moved aside and a fresh store started; see
+ * bd_case_store_get_recovered_path().
+ */
+BdCaseStore *
+bd_case_store_new (const char  *path,
+                   GError     **error)
+{
+  return _bd_case_store_new_at_version (path, SCHEMA_VERSION, error);
+}
+
+char *
+bd_case_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "badge-doctor", "cases.db", NULL);
+}
+
+BdCaseStore *
+bd_case_store_new_default (GError **error)
+{
+  g_autofree char *path = bd_case_store_dup_default_path ();
+
+  return bd_case_store_new (path, error);
+}
+
+const char *
+bd_case_store_get_path (BdCaseStore *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * bd_case_store_get_recovered_path:
+ *
+ * Returns: (nullable): where an unreadable store was moved when this one
+ *   was opened, or %NULL
+ */
+const char *
+bd_case_store_get_recovered_path (BdCaseStore *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  return self->recovered_path;
+}
+
+int
+_bd_case_store_get_schema_version (BdCaseStore *self)
+{
+  return get_user_version (self);
+}
+
+sqlite3 *
+_bd_case_store_get_db (BdCaseStore *self)
+{
+  return self->db;
+}
+
+/* --- finding a case -------------------------------------------------- */
+
+/* The rowid of a live case, or 0 with NOT_FOUND. */
+static gint64
+lookup_rowid (BdCaseStore  *self,
+              const char   *id,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT rowid FROM cases WHERE id = ? AND deleted IS NULL", error);
+  gint64 rowid = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rowid == 0)
+    g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
+  return rowid;
+}
+
+/**
+ * bd_case_store_resolve:
+ * @prefix: a whole case id or any unique beginning of one
+ *
+ * Returns: (transfer full) (nullable): the full id; %BD_ERROR_NOT_FOUND or
+ *   %BD_ERROR_AMBIGUOUS otherwise
+ */
+char *
+bd_case_store_resolve (BdCaseStore  *self,
+                       const char   *prefix,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *first = NULL;
+  guint matches = 0;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  /* Only what a case id can hold, so the prefix never carries a pattern. */
+  if (*prefix == '\0' || strspn (prefix, "0123456789abcdef-") != strlen (prefix))
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", prefix);
+      return NULL;
+    }
+  stmt = prepare (self,
+                  "SELECT id FROM cases WHERE id >= ?1 AND id < ?1 || 'g' AND deleted IS NULL LIMIT 2",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, prefix);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (matches++ == 0)
+      first = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (matches == 1)
+    return g_steal_pointer (&first);
+  g_set_error (error, BD_ERROR, matches == 0 ? BD_ERROR_NOT_FOUND : BD_ERROR_AMBIGUOUS,
+               matches == 0 ? "there is no case %s" : "%s is the beginning of more than one case id",
+               prefix);
+  return NULL;
+}
+
+/* --- writing --------------------------------------------------------- */
+
+static gboolean
+touch (BdCaseStore  *self,
+       gint64        rowid,
+       GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "UPDATE cases SET updated = ? WHERE rowid = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+insert_row (BdCaseStore  *self,
+            BdCase       *kase,
+            gint64       *rowid,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "INSERT INTO cases (id, created, updated, status, label, ticket, notes, pack_id, pack_version,"
+    " model, ios, other_devices, apps, other_apps, low_power_mode, messages_in_icloud, focus,"
+    " resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, bd_case_get_id (kase));
+  sqlite3_bind_int64 (stmt, 2, bd_case_get_created (kase));
+  sqlite3_bind_int64 (stmt, 3, bd_case_get_updated (kase));
+  sqlite3_bind_int (stmt, 4, bd_case_get_status (kase));
+  bind_text (stmt, 5, bd_case_get_label (kase));
+  bind_text (stmt, 6, bd_case_get_ticket (kase));
+  bind_text (stmt, 7, bd_case_get_notes (kase));
+  bind_text (stmt, 8, bd_case_get_pack_id (kase));
+  bind_text (stmt, 9, bd_case_get_pack_version (kase));
+  bind_text (stmt, 10, bd_case_get_model (kase));
+  bind_text (stmt, 11, bd_case_get_ios (kase));
+  sqlite3_bind_int (stmt, 12, bd_case_get_other_devices (kase));
+  sqlite3_bind_int (stmt, 13, bd_case_get_apps (kase));
+  bind_text (stmt, 14, bd_case_get_other_apps (kase));
+  sqlite3_bind_int (stmt, 15, bd_case_get_low_power_mode (kase));
+  sqlite3_bind_int (stmt, 16, bd_case_get_messages_in_icloud (kase));
+  bind_text (stmt, 17, bd_case_get_focus (kase));
+  bind_text (stmt, 18, bd_case_get_resolved_by (kase));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  *rowid = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+insert_symptom (BdCaseStore  *self,
+                gint64        rowid,
+                const char   *symptom_id,
+                const char   *text,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "INSERT INTO case_symptoms (case_rowid, position, symptom_id, text) VALUES (?1,"
+    " (SELECT count(*) FROM case_symptoms WHERE case_rowid = ?1), ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 2, symptom_id);
+  bind_text (stmt, 3, text);
+  return step_done (self, stmt, error);
+}
+
+static gint64
+insert_step (BdCaseStore        *self,
+             gint64              rowid,
+             const BdStepRecord *record,
+             GError            **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "INSERT INTO step_log (case_rowid, guide_id, step_id, device, state, text, time)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 2, record->guide_id);
+  bind_text (stmt, 3, record->step_id);
+  sqlite3_bind_int (stmt, 4, record->device);
+  sqlite3_bind_int (stmt, 5, record->state);
+  bind_text (stmt, 6, record->text);
+  sqlite3_bind_int64 (stmt, 7, record->time);
+  if (!step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+insert_outcome (BdCaseStore           *self,
+                gint64                 rowid,
+                const BdOutcomeRecord *record,
+                GError               **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "INSERT INTO outcomes (case_rowid, guide_id, result, time) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 2, record->guide_id);
+  sqlite3_bind_int (stmt, 3, record->result);
+  sqlite3_bind_int64 (stmt, 4, record->time);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+insert_everything (BdCaseStore  *self,
+                   BdCase       *kase,
+                   GError      **error)
+{
+  GPtrArray *symptoms = bd_case_get_symptoms (kase);
+  GPtrArray *steps = bd_case_get_steps (kase);
+  GPtrArray *outcomes = bd_case_get_outcomes (kase);
+  gint64 rowid = 0;
+
+  if (!insert_row (self, kase, &rowid, error))
+    return FALSE;
+  for (guint i = 0; i < symptoms->len; i++)
+    {
+      BdCaseSymptom *symptom = g_ptr_array_index (symptoms, i);
+      if (!insert_symptom (self, rowid, symptom->id, symptom->text, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < steps->len; i++)
+    if (insert_step (self, rowid, g_ptr_array_index (steps, i), error) == 0)
+      return FALSE;
+  for (guint i = 0; i < outcomes->len; i++)
+    if (!insert_outcome (self, rowid, g_ptr_array_index (outcomes, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+id_taken (BdCaseStore *self,
+          const char  *id)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT 1 FROM cases WHERE id = ?", NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return TRUE;
+  bind_text (stmt, 1, id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
+/**
+ * bd_case_store_insert:
+ *
+ * Stores a new case with everything it holds, in one transaction.
+ */
+gboolean
+bd_case_store_insert (BdCaseStore  *self,
+                      BdCase       *kase,
+                      GError      **error)
+{
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (BD_IS_CASE (kase), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!insert_everything (self, kase, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_import:
+ *
+ * Stores a case read from a file. When its id is already in the store
+ * (live or deleted) the case gets a new id.
+ *
+ * Returns: (transfer full) (nullable): the id it was stored under
+ */
+char *
+bd_case_store_import (BdCaseStore  *self,
+                      BdCase       *kase,
+                      GError      **error)
+{
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (BD_IS_CASE (kase), NULL);
+
+  if (!begin (self, error))
+    return NULL;
+  if (id_taken (self, bd_case_get_id (kase)))
+    {
+      g_autofree char *id = bd_uuid_new ();
+      bd_case_set_id (kase, id);
+    }
+  if (!insert_everything (self, kase, error))
+    return rollback (self), NULL;
+  if (!commit (self, error))
+    return NULL;
+  return g_strdup (bd_case_get_id (kase));
+}
+
+/**
+ * bd_case_store_set_step:
+ * @text: the step as it was shown to the person
+ * @device: %BD_DEVICE_NONE for a step done once
+ *
+ * Records a step's new state in the log; the last change can be undone.
+ */
+gboolean
+bd_case_store_set_step (BdCaseStore  *self,
+                        const char   *id,
+                        const char   *guide_id,
+                        const char   *step_id,
+                        const char   *text,
+                        BdDevice      device,
+                        BdStepState   state,
+                        GError      **error)
+{
+  BdStepRecord record = {
+    (char *) guide_id, (char *) step_id, (char *) text, device, state, g_get_real_time ()
+  };
+  sqlite3_stmt *stmt;
+  gint64 rowid, seq;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && guide_id != NULL && step_id != NULL && text != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, id, error)) == 0
+      || (seq = insert_step (self, rowid, &record, error)) == 0
+      || !touch (self, rowid, error)
+      || (stmt = prepare (self, "INSERT INTO undo (kind, case_rowid, target) VALUES (?, ?, ?)", error)) == NULL)
+    return rollback (self);
+  sqlite3_bind_int (stmt, 1, BD_UNDO_STEP);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  sqlite3_bind_int64 (stmt, 3, seq);
+  if (!step_done (self, stmt, error)
+      || (stmt = prepare (self, "DELETE FROM undo WHERE seq <= (SELECT max (seq) FROM undo) - "
+                                G_STRINGIFY (UNDO_DEPTH), error)) == NULL
+      || !step_done (self, stmt, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_add_outcome:
+ *
+ * Records the answer to "Did the badge clear?" after a guide. "Cleared"
+ * resolves the case by that guide, in the same transaction.
+ */
+gboolean
+bd_case_store_add_outcome (BdCaseStore  *self,
+                           const char   *id,
+                           const char   *guide_id,
+                           BdOutcome     result,
+                           GError      **error)
+{
+  BdOutcomeRecord record = { (char *) guide_id, result, g_get_real_time () };
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && guide_id != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, id, error)) == 0
+      || !insert_outcome (self, rowid, &record, error)
+      || !touch (self, rowid, error))
+    return rollback (self);
+  if (result == BD_OUTCOME_CLEARED)
+    {
+      stmt = prepare (self, "UPDATE cases SET status = ?, resolved_by = ? WHERE rowid = ?", error);
+      if (stmt == NULL)
+        return rollback (self);
+      sqlite3_bind_int (stmt, 1, BD_CASE_STATUS_RESOLVED);
+      bind_text (stmt, 2, guide_id);
+      sqlite3_bind_int64 (stmt, 3, rowid);
+      if (!step_done (self, stmt, error))
+        return rollback (self);
+    }
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_set_status:
+ *
+ * Reopening a case forgets which guide resolved it.
+ */
+gboolean
+bd_case_store_set_status (BdCaseStore   *self,
+                          const char    *id,
+                          BdCaseStatus   status,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (status <= BD_CASE_STATUS_ESCALATED, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, id, error)) == 0
+      || (stmt = prepare (self,
+                          "UPDATE cases SET status = ?1, updated = ?2,"
+                          " resolved_by = CASE WHEN ?1 = 0 THEN NULL ELSE resolved_by END"
+                          " WHERE rowid = ?3", error)) == NULL)
+    return rollback (self);
+  sqlite3_bind_int (stmt, 1, status);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 3, rowid);
+  if (!step_done (self, stmt, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_add_symptom:
+ *
+ * Adds a symptom to a case; one it already has is left alone.
+ */
+gboolean
+bd_case_store_add_symptom (BdCaseStore  *self,
+                           const char   *id,
+                           const char   *symptom_id,
+                           const char   *text,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+  gboolean has;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, id, error)) == 0
+      || (stmt = prepare (self, "SELECT 1 FROM case_symptoms WHERE case_rowid = ? AND symptom_id = ?",
+                          error)) == NULL)
+    return rollback (self);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 2, symptom_id);
+  has = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!has && (!insert_symptom (self, rowid, symptom_id, text, error) || !touch (self, rowid, error)))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_save_details:
+ *
+ * Saves what a person edits directly, from @kase: label, ticket, notes and
+ * the device details.
+ */
+gboolean
+bd_case_store_save_details (BdCaseStore  *self,
+                            BdCase       *kase,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (BD_IS_CASE (kase), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, bd_case_get_id (kase), error)) == 0
+      || (stmt = prepare (self,
+                          "UPDATE cases SET label = ?, ticket = ?, notes = ?, model = ?, ios = ?,"
+                          " other_devices = ?, apps = ?, other_apps = ?, low_power_mode = ?,"
+                          " messages_in_icloud = ?, focus = ?, updated = ? WHERE rowid = ?",
+                          error)) == NULL)
+    return rollback (self);
+  bind_text (stmt, 1, bd_case_get_label (kase));
+  bind_text (stmt, 2, bd_case_get_ticket (kase));
+  bind_text (stmt, 3, bd_case_get_notes (kase));
+  bind_text (stmt, 4, bd_case_get_model (kase));
+  bind_text (stmt, 5, bd_case_get_ios (kase));
+  sqlite3_bind_int (stmt, 6, bd_case_get_other_devices (kase));
+  sqlite3_bind_int (stmt, 7, bd_case_get_apps (kase));
+  bind_text (stmt, 8, bd_case_get_other_apps (kase));
+  sqlite3_bind_int (stmt, 9, bd_case_get_low_power_mode (kase));
+  sqlite3_bind_int (stmt, 10, bd_case_get_messages_in_icloud (kase));
+  bind_text (stmt, 11, bd_case_get_focus (kase));
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 13, rowid);
+  if (!step_done (self, stmt, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_delete:
+ *
+ * Hides a case; bd_case_store_undo() brings it back until it is purged
+ * (PURGE_AFTER_DAYS after the delete, when a store is opened).
+ */
+gboolean
+bd_case_store_delete (BdCaseStore  *self,
+                      const char   *id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, id, error)) == 0
+      || (stmt = prepare (self, "UPDATE cases SET deleted = ? WHERE rowid = ?", error)) == NULL)
+    return rollback (self);
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (!step_done (self, stmt, error)
+      || (stmt = prepare (self, "INSERT INTO undo (kind, case_rowid) VALUES (?, ?)", error)) == NULL)
+    return rollback (self);
+  sqlite3_bind_int (stmt, 1, BD_UNDO_DELETE);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (!step_done (self, stmt, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+static gboolean
+undo_entry (BdCaseStore  *self,
+            BdUndoKind    kind,
+            gint64        rowid,
+            gint64        target,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (kind == BD_UNDO_DELETE)
+    stmt = prepare (self, "UPDATE cases SET deleted = NULL WHERE rowid = ?", error);
+  else
+    stmt = prepare (self, "DELETE FROM step_log WHERE seq = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kind == BD_UNDO_DELETE ? rowid : target);
+  return step_done (self, stmt, error) && (kind == BD_UNDO_DELETE || touch (self, rowid, error));
+}
+
+/**
+ * bd_case_store_undo:
+ * @kind: (out) (optional): what was undone
+ * @id: (out) (optional) (transfer full): the case it was done to
+ *
+ * Undoes the latest delete or step change, from this process or another.
+ *
+ * Returns: %FALSE with %BD_ERROR_NOT_FOUND when there is nothing to undo
+ */
+gboolean
+bd_case_store_undo (BdCaseStore  *self,
+                    BdUndoKind   *kind,
+                    char        **id,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 seq = 0, rowid = 0, target = 0;
+  BdUndoKind what = BD_UNDO_DELETE;
+  g_autofree char *case_id = NULL;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "SELECT u.seq, u.kind, u.case_rowid, u.target, c.id FROM undo u"
+                        " JOIN cases c ON c.rowid = u.case_rowid ORDER BY u.seq DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return rollback (self);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      seq = sqlite3_column_int64 (stmt, 0);
+      what = sqlite3_column_int (stmt, 1);
+      rowid = sqlite3_column_int64 (stmt, 2);
+      target = sqlite3_column_int64 (stmt, 3);
+      case_id = g_strdup (column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+  if (seq == 0)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is nothing to undo");
+      return rollback (self);
+    }
+  if (!undo_entry (self, what, rowid, target, error)
+      || (stmt = prepare (self, "DELETE FROM undo WHERE seq = ?", error)) == NULL)
+    return rollback (self);
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    return rollback (self);
+  if (kind != NULL)
+    *kind = what;
+  if (id != NULL)
+    *id = g_steal_pointer (&case_id);
+  return TRUE;
+}
+
+/**
+ * bd_case_store_purge_deleted:
+ * @before: remove cases deleted before this time
+ *
+ * Returns: how many cases were removed for good
+ */
+guint
+bd_case_store_purge_deleted (BdCaseStore  *self,
+                             gint64        before,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), 0);
+
+  if (!begin (self, error))
+    return 0;
+  stmt = prepare (self, "DELETE FROM cases WHERE deleted IS NOT NULL AND deleted < ?", error);
+  if (stmt == NULL)
+    return rollback (self);
+  sqlite3_bind_int64 (stmt, 1, before);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    return rollback (self);
+  return (guint) sqlite3_changes (self->db);
+}
+
+/* --- reading --------------------------------------------------------- */
+
+static BdCase *
+load_row (BdCaseStore  *self,
+          const char   *id,
+          gint64       *rowid,
+          GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT rowid, created, updated, status, label, ticket, notes, pack_id, pack_version, model,"
+    " ios, other_devices, apps, other_apps, low_power_mode, messages_in_icloud, focus, resolved_by"
+    " FROM cases WHERE id = ? AND deleted IS NULL", error);
+  g_autoptr(BdCase) kase = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
+      return NULL;
+    }
+  *rowid = sqlite3_column_int64 (stmt, 0);
+  kase = bd_case_new (column_text (stmt, 7), column_text (stmt, 8));
+  bd_case_set_id (kase, id);
+  bd_case_set_times (kase, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+  bd_case_set_status (kase, CLAMP (sqlite3_column_int (stmt, 3), 0, BD_CASE_STATUS_ESCALATED));
+  bd_case_set_label (kase, column_text (stmt, 4));
+  bd_case_set_ticket (kase, column_text (stmt, 5));
+  bd_case_set_notes (kase, column_text (stmt, 6));
+  bd_case_set_model (kase, column_text (stmt, 9));
+  bd_case_set_ios (kase, column_text (stmt, 10));
+  bd_case_set_other_devices (kase, sqlite3_column_int (stmt, 11));
+  bd_case_set_apps (kase, sqlite3_column_int (stmt, 12));
+  bd_case_set_other_apps (kase, column_text (stmt, 13));
+  bd_case_set_low_power_mode (kase, CLAMP (sqlite3_column_int (stmt, 14), 0, BD_SWITCH_OFF));
+  bd_case_set_messages_in_icloud (kase, CLAMP (sqlite3_column_int (stmt, 15), 0, BD_SWITCH_OFF));
+  bd_case_set_focus (kase, column_text (stmt, 16));
+  if (sqlite3_column_type (stmt, 17) != SQLITE_NULL)
+    bd_case_set_resolved_by (kase, column_text (stmt, 17));
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&kase);
+}
+
+static gboolean
+load_children (BdCaseStore  *self,
+               BdCase       *kase,
+               gint64        rowid,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if ((stmt = prepare (self, "SELECT symptom_id, text FROM case_symptoms WHERE case_rowid = ?"
+                             " ORDER BY position", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    bd_case_add_symptom (kase, column_text (stmt, 0), column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if ((stmt = prepare (self, "SELECT guide_id, step_id, text, device, state, time FROM step_log"
+                             " WHERE case_rowid = ? ORDER BY seq", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    bd_case_add_step (kase, column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2),
+                      sqlite3_column_int (stmt, 3), CLAMP (sqlite3_column_int (stmt, 4), 0, BD_STEP_STATE_PENDING),
+                      sqlite3_column_int64 (stmt, 5));
+  sqlite3_reset (stmt);
+
+  if ((stmt = prepare (self, "SELECT guide_id, result, time FROM outcomes WHERE case_rowid = ?"
+                             " ORDER BY seq", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    bd_case_add_outcome (kase, column_text (stmt, 0), CLAMP (sqlite3_column_int (stmt, 1), 0, BD_OUTCOME_NOT_CLEARED),
+                         sqlite3_column_int64 (stmt, 2));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * bd_case_store_load:
+ *
+ * Returns: (transfer full) (nullable): a snapshot of the case with its
+ *   whole log, read in one transaction
+ */
+BdCase *
+bd_case_store_load (BdCaseStore  *self,
+                    const char   *id,
+                    GError      **error)
+{
+  g_autoptr(BdCase) kase = NULL;
+  gint64 rowid = 0;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* One read transaction, so another process's commit cannot land
+   * between the case row and its log. */
+  if (!exec (self, "BEGIN", error))
+    return NULL;
+  kase = load_row (self, id, &rowid, error);
+  if (kase == NULL || !load_children (self, kase, rowid, error))
+    return rollback (self), NULL;
+  exec (self, "COMMIT", NULL);
+  return g_steal_pointer (&kase);
+}
+
+/* Each word the person typed as a prefix term, quoted so nothing they
+ * type is read as FTS syntax: "jan" "t-10" finds Jane, ticket T-1043. */
+static char *
+fts_query (const char *search)
+{
+  GString *query = g_string_new (NULL);
+  g_autofree char *folded = g_utf8_normalize (search, -1, G_NORMALIZE_DEFAULT);
+  const char *p = folded ? folded : "";
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          g_string_append_printf (query, "%s\"", query->len > 0 ? " " : "");
+          g_string_append_len (query, start, p - start);
+          g_string_append (query, "\"*");
+        }
+    }
+  return g_string_free (query, query->len == 0);
+}
+
+/**
+ * bd_case_store_list:
+ * @search: (nullable): words to find in label, ticket, notes, device
+ *   details and symptoms; %NULL or blank for every case
+ * @status: a status, or %BD_CASE_STATUS_ANY
+ *
+ * Lists live cases, most recently changed first, as rowids for
+ * bd_case_store_get_summary(): a list of 10,000 cases is 80 KB of ids, and
+ * rows are read only when shown.
+ *
+ * Returns: (transfer full) (element-type gint64): the rowids
+ */
+GArray *
+bd_case_store_list (BdCaseStore   *self,
+                    const char    *search,
+                    BdCaseStatus   status,
+                    GError       **error)
+{
+  g_autofree char *query = search != NULL ? fts_query (search) : NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+
+  if (query != NULL)
+    stmt = prepare (self, "SELECT c.rowid FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
+                          " WHERE cases_fts MATCH ?1 AND c.deleted IS NULL"
+                          " AND (?2 < 0 OR c.status = ?2) ORDER BY c.updated DESC", error);
+  else
+    stmt = prepare (self, "SELECT rowid FROM cases WHERE deleted IS NULL"
+                          " AND (?2 < 0 OR status = ?2) ORDER BY updated DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  if (query != NULL)
+    bind_text (stmt, 1, query);
+  sqlite3_bind_int (stmt, 2, status == BD_CASE_STATUS_ANY ? -1 : (int) status);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (self, error, "list"), NULL;
+  return g_steal_pointer (&rowids);
+}
+
+/**
+ * bd_case_store_get_summary:
+ *
+ * Returns: (transfer full) (nullable): what a list row shows for @rowid
+ */
+BdCaseSummary *
+bd_case_store_get_summary (BdCaseStore  *self,
+                           gint64        rowid,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT id, status, updated, label, ticket, coalesce ((SELECT text FROM case_symptoms"
+    " WHERE case_rowid = cases.rowid ORDER BY position LIMIT 1), '') FROM cases WHERE rowid = ?",
+    error);
+  BdCaseSummary *summary;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case with rowid %" G_GINT64_FORMAT, rowid);
+      return NULL;
+    }
+  summary = g_new0 (BdCaseSummary, 1);
+  summary->id = g_strdup (column_text (stmt, 0));
+  summary->status = CLAMP (sqlite3_column_int (stmt, 1), 0, BD_CASE_STATUS_ESCALATED);
+  summary->updated = sqlite3_column_int64 (stmt, 2);
+  summary->label = g_strdup (column_text (stmt, 3));
+  summary->ticket = g_strdup (column_text (stmt, 4));
+  summary->symptom = g_strdup (column_text (stmt, 5));
+  sqlite3_reset (stmt);
+  return summary;
+}
+
+/**
+ * bd_case_store_count:
+ *
+ * Returns: the number of live cases
+ */
+guint
+bd_case_store_count (BdCaseStore *self)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT count(*) FROM cases WHERE deleted IS NULL", NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), 0);
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
