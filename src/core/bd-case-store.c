@@ -109,7 +109,8 @@ static const char * const migrations[] = {
   ");",
 
   /* 2: full-text search over what a help desk searches for, kept current
-   * by triggers so no writer can forget it */
+   * by triggers so no writer can forget it; listing by status */
+  "CREATE INDEX cases_by_status ON cases (deleted, status, updated DESC);"
   "CREATE VIRTUAL TABLE cases_fts USING fts5 ("
   "  label, ticket, notes, device, symptoms,"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
@@ -1334,23 +1335,31 @@ bd_case_store_load (BdCaseStore  *self,
   return g_steal_pointer (&kase);
 }
 
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
 /* Each word the person typed as a prefix term, quoted so nothing they
  * type is read as FTS syntax: "jan" "t-10" finds Jane, ticket T-1043. */
 static char *
 fts_query (const char *search)
 {
   GString *query = g_string_new (NULL);
-  g_autofree char *folded = g_utf8_normalize (search, -1, G_NORMALIZE_DEFAULT);
-  const char *p = folded ? folded : "";
+  /* Composed, as the tokenizer indexed the text; a combining mark typed
+   * on its own still belongs to its word ("émile" stays one word). */
+  g_autofree char *composed = g_utf8_normalize (search, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  const char *p = composed ? composed : "";
 
   while (*p != '\0')
     {
       const char *start;
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+      while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       if (p > start)
         {
@@ -1387,18 +1396,26 @@ bd_case_store_list (BdCaseStore   *self,
 
   g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
 
-  if (query != NULL)
+  /* Four statements rather than one with "?2 < 0 OR", which would keep
+   * SQLite from using the status index. */
+  if (query != NULL && status == BD_CASE_STATUS_ANY)
     stmt = prepare (self, "SELECT c.rowid FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
-                          " WHERE cases_fts MATCH ?1 AND c.deleted IS NULL"
-                          " AND (?2 < 0 OR c.status = ?2) ORDER BY c.updated DESC", error);
+                          " WHERE cases_fts MATCH ?1 AND c.deleted IS NULL ORDER BY c.updated DESC", error);
+  else if (query != NULL)
+    stmt = prepare (self, "SELECT c.rowid FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
+                          " WHERE cases_fts MATCH ?1 AND c.deleted IS NULL AND c.status = ?2"
+                          " ORDER BY c.updated DESC", error);
+  else if (status == BD_CASE_STATUS_ANY)
+    stmt = prepare (self, "SELECT rowid FROM cases WHERE deleted IS NULL ORDER BY updated DESC", error);
   else
-    stmt = prepare (self, "SELECT rowid FROM cases WHERE deleted IS NULL"
-                          " AND (?2 < 0 OR status = ?2) ORDER BY updated DESC", error);
+    stmt = prepare (self, "SELECT rowid FROM cases WHERE deleted IS NULL AND status = ?2"
+                          " ORDER BY updated DESC", error);
   if (stmt == NULL)
     return NULL;
   if (query != NULL)
     bind_text (stmt, 1, query);
-  sqlite3_bind_int (stmt, 2, status == BD_CASE_STATUS_ANY ? -1 : (int) status);
+  if (status != BD_CASE_STATUS_ANY)
+    sqlite3_bind_int (stmt, 2, (int) status);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);

@@ -711,7 +711,12 @@ bd_time_to_iso8601 (gint64 time)
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
 
   g_return_val_if_fail (dt != NULL, NULL);
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  /* By hand: %Y does not pad years before 1000, and the case format
+   * (and so import) wants four digits. */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", g_date_time_get_year (dt),
+                          g_date_time_get_month (dt), g_date_time_get_day_of_month (dt),
+                          g_date_time_get_hour (dt), g_date_time_get_minute (dt),
+                          g_date_time_get_second (dt));
 }
 
 /**
