@@ -32,6 +32,7 @@ run_cli (Run        *run,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("BD_CLI");
+  g_auto(GStrv) envp = NULL;
   int wait_status = 0;
   va_list args;
 
@@ -43,11 +44,24 @@ run_cli (Run        *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  /* G_TEST_OPTION_ISOLATE_DIRS isolates this process only: hand the
+   * test's own data folder to the child, so it finds the same store. */
+  envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+/* The last line of what a command printed. */
+static char *
+last_line (const char *out)
+{
+  g_autofree char *copy = g_strchomp (g_strdup (out));
+  const char *nl = strrchr (copy, '\n');
+
+  return g_strdup (nl ? nl + 1 : copy);
 }
 
 static BdPack *
@@ -233,10 +247,182 @@ test_errors (void)
     }
 }
 
+/* A person follows a case from start to resolution on the command line. */
+static void
+test_case_journey (void)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) step = { 0 }, step2 = { 0 }, per_device = { 0 }, wrong_device = { 0 }, missing_device = { 0 };
+  g_auto(Run) steps = { 0 }, outcome = { 0 }, show = { 0 }, list = { 0 }, search = { 0 }, filtered = { 0 };
+  g_auto(Run) note = { 0 }, status = { 0 }, set = { 0 }, shown_json = { 0 };
+  g_autofree char *id = NULL;
+  char prefix[9];
+
+  run_cli (&created, "case", "new", "--symptom", "badge-comes-back", "--label", "Jane R.",
+           "--ticket", "T-1043", "--model", "iPhone 14", "--ios", "26.5", "--other-devices", "ipad", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  id = last_line (created.out);
+  g_assert_cmpuint (strlen (id), ==, 36);
+  g_strlcpy (prefix, id, sizeof prefix);
+
+  run_cli (&step, "case", "step", prefix, "rebuild-imessage-sync", "open-messages-settings", "done",
+           "--device", "iphone", NULL);
+  if (step.status != 0)
+    g_test_message ("%s", step.err);
+  g_assert_cmpint (step.status, ==, 0);
+  run_cli (&per_device, "case", "step", prefix, "rebuild-imessage-sync", "open-messages-settings", "done",
+           "--device", "ipad", NULL);
+  g_assert_cmpint (per_device.status, ==, 0);
+  run_cli (&wrong_device, "case", "step", prefix, "rebuild-imessage-sync", "open-messages-settings", "done",
+           "--device", "mac", NULL);
+  g_assert_cmpint (wrong_device.status, ==, 1);
+  g_assert_nonnull (strstr (wrong_device.err, "mac"));
+  run_cli (&missing_device, "case", "step", prefix, "rebuild-imessage-sync", "open-messages-settings", "done", NULL);
+  g_assert_cmpint (missing_device.status, ==, 1);
+  run_cli (&step2, "case", "step", prefix, "rebuild-imessage-sync", "no-such-step", "done", NULL);
+  g_assert_cmpint (step2.status, ==, 1);
+  g_assert_nonnull (strstr (step2.err, "no-such-step"));
+
+  run_cli (&steps, "case", "steps", prefix, NULL);
+  g_assert_cmpint (steps.status, ==, 0);
+  g_assert_true (g_str_has_prefix (steps.out, "rebuild-imessage-sync\topen-messages-settings\tiphone\tdone\t"));
+  g_assert_nonnull (strstr (steps.out, "\tipad\tdone\t"));
+
+  run_cli (&note, "case", "note", prefix, "Reads WhatsApp on a work laptop.", NULL);
+  g_assert_cmpint (note.status, ==, 0);
+  run_cli (&set, "case", "set", prefix, "--apps", "whatsapp,messages", "--low-power", "off", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  run_cli (&search, "case", "list", "--search", "laptop", NULL);
+  g_assert_true (g_str_has_prefix (search.out, id));
+  run_cli (&filtered, "case", "list", "--status", "resolved", NULL);
+  g_assert_cmpstr (filtered.out, ==, "");
+
+  run_cli (&outcome, "case", "outcome", prefix, "rebuild-imessage-sync", "cleared", NULL);
+  g_assert_cmpint (outcome.status, ==, 0);
+  run_cli (&list, "case", "list", "--status", "resolved", NULL);
+  g_assert_true (g_str_has_prefix (list.out, id));
+  {
+    g_auto(GStrv) fields = g_strsplit (g_strchomp (list.out), "\t", -1);
+    g_assert_cmpuint (g_strv_length (fields), ==, 5);
+    g_assert_cmpstr (fields[1], ==, "resolved");
+    g_assert_cmpstr (fields[3], ==, "Jane R.");
+    g_assert_cmpstr (fields[4], ==, "The badge goes away, then comes back a few seconds later.");
+  }
+
+  run_cli (&show, "case", "show", prefix, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "rebuild-imessage-sync"));
+  g_assert_nonnull (strstr (show.out, "whatsapp"));
+  g_assert_nonnull (strstr (show.out, "cleared"));
+  run_cli (&shown_json, "case", "show", prefix, "--json", NULL);
+  g_assert_nonnull (strstr (shown_json.out, "\"resolved_by\" : \"rebuild-imessage-sync\""));
+
+  run_cli (&status, "case", "status", prefix, "escalated", NULL);
+  g_assert_cmpint (status.status, ==, 0);
+}
+
+static void
+test_case_delete_undo (void)
+{
+  g_auto(Run) created = { 0 }, del = { 0 }, after = { 0 }, undo = { 0 }, back = { 0 }, nothing = { 0 };
+  g_autofree char *id = NULL;
+
+  run_cli (&created, "case", "new", "--label", "To delete", NULL);
+  id = last_line (created.out);
+  run_cli (&del, "case", "delete", id, NULL);
+  g_assert_cmpint (del.status, ==, 0);
+  run_cli (&after, "case", "show", id, NULL);
+  g_assert_cmpint (after.status, ==, 1);
+  run_cli (&undo, "case", "undo", NULL);
+  g_assert_cmpint (undo.status, ==, 0);
+  g_assert_nonnull (strstr (undo.out, id));
+  run_cli (&back, "case", "show", id, NULL);
+  g_assert_cmpint (back.status, ==, 0);
+  g_assert_nonnull (strstr (back.out, "To delete"));
+  run_cli (&nothing, "case", "undo", NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+}
+
+static void
+test_case_export_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-cases", "status-closed.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "cases", "example.json", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "no", "such", "dir", "case.json", NULL);
+  g_auto(Run) created = { 0 }, exported = { 0 }, again = { 0 }, forced = { 0 }, imported = { 0 };
+  g_auto(Run) nowhere = { 0 }, mixed = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *original = NULL, *copy = NULL;
+  g_autofree char *nowhere_dir = g_path_get_dirname (unwritable);
+
+  run_cli (&created, "case", "new", "--label", "Exported", "--symptom", "one-app-only", NULL);
+  id = last_line (created.out);
+  run_cli (&exported, "case", "export", id, "-o", out, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &original, NULL, NULL));
+  g_assert_nonnull (strstr (original, id));
+
+  /* an existing file is only replaced with --force */
+  run_cli (&again, "case", "export", id, "-o", out, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "--force"));
+  run_cli (&forced, "case", "export", id, "-o", out, "--force", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+
+  /* an unwritable target fails and leaves nothing behind */
+  run_cli (&nowhere, "case", "export", id, "-o", unwritable, NULL);
+  g_assert_cmpint (nowhere.status, ==, 1);
+  g_assert_false (g_file_test (nowhere_dir, G_FILE_TEST_EXISTS));
+
+  /* importing its own export gives the copy a new id */
+  run_cli (&imported, "case", "import", out, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  copy = last_line (imported.out);
+  g_assert_true (g_str_has_prefix (copy, out));
+  g_assert_null (strstr (copy, id));
+
+  /* one bad file among good ones: reported with its path, the rest imported */
+  run_cli (&mixed, "case", "import", good, bad, NULL);
+  g_assert_cmpint (mixed.status, ==, 1);
+  g_assert_nonnull (strstr (mixed.out, good));
+  g_assert_nonnull (strstr (mixed.err, bad));
+  g_assert_nonnull (strstr (mixed.err, ": status: "));
+}
+
+static void
+test_case_errors (void)
+{
+  struct { const char *args[6]; int status; const char *err; } cases[] = {
+    { { "case", NULL }, 2, "Usage" },
+    { { "case", "frob", NULL }, 2, "frob" },
+    { { "case", "new", "--symptom", "no-such-symptom", NULL }, 1, "no-such-symptom" },
+    { { "case", "new", "--apps", "myspace", NULL }, 2, "myspace" },
+    { { "case", "new", "--ios", "beta", NULL }, 2, "beta" },
+    { { "case", "new", "--low-power", "maybe", NULL }, 2, "maybe" },
+    { { "case", "show", "ffffffff", NULL }, 1, "ffffffff" },
+    { { "case", "status", "abc", "closed", NULL }, 2, "closed" },
+    { { "case", "step", "abc", "g", "s", "finished" }, 2, "finished" },
+    { { "case", "export", "abc", NULL }, 2, "-o" },
+    { { "case", "import", NULL }, 2, "Missing argument" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      run_cli (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
+               cases[i].args[4], cases[i].args[5], NULL);
+      g_test_message ("case %u: %s", i, run.err);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (run.err, cases[i].err));
+    }
+}
+
 static void
 test_help (void)
 {
-  const char *commands[] = { "validate", "pack", "symptoms", "plan" };
+  const char *commands[] = { "validate", "pack", "symptoms", "plan", "case" };
   g_auto(Run) top = { 0 };
 
   run_cli (&top, "--help", NULL);
@@ -266,5 +452,9 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/case/journey", test_case_journey);
+  g_test_add_func ("/cli/case/delete-undo", test_case_delete_undo);
+  g_test_add_func ("/cli/case/export-import", test_case_export_import);
+  g_test_add_func ("/cli/case/errors", test_case_errors);
   return g_test_run ();
 }
