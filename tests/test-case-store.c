@@ -536,9 +536,7 @@ test_corrupt_truncated (void)
 
   g_assert_cmpuint (len, >, 8192);
   g_assert_true (g_file_set_contents (path, data, 6000, NULL));
-  g_test_expect_message ("bd-case-store", G_LOG_LEVEL_WARNING, "*could not be read*");
   assert_recovered (path, data, 6000);
-  g_test_assert_expected_messages ();
 }
 
 static void
@@ -552,9 +550,7 @@ test_corrupt_garbage (void)
     garbage[i] = (char) g_test_rand_int_range (0, 256);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
-  g_test_expect_message ("bd-case-store", G_LOG_LEVEL_WARNING, "*could not be read*");
   assert_recovered (path, garbage, sizeof garbage);
-  g_test_assert_expected_messages ();
 }
 
 /* A header that says "SQLite" over pages of noise: opens, then fails the
@@ -569,9 +565,7 @@ test_corrupt_pages (void)
   for (gsize i = 4096; i < len; i++)
     data[i] = (char) (i * 7);
   g_assert_true (g_file_set_contents (path, data, len, NULL));
-  g_test_expect_message ("bd-case-store", G_LOG_LEVEL_WARNING, "*could not be read*");
   assert_recovered (path, data, len);
-  g_test_assert_expected_messages ();
 }
 
 static void
@@ -585,9 +579,7 @@ test_corrupt_directory (void)
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (inside, "x", 1, NULL));
-  g_test_expect_message ("bd-case-store", G_LOG_LEVEL_WARNING, "*could not be read*");
   store = bd_case_store_new (path, &error);
-  g_test_assert_expected_messages ();
   g_assert_no_error (error);
   moved = g_build_filename (bd_case_store_get_recovered_path (store), "keep-me", NULL);
   g_assert_true (g_file_test (moved, G_FILE_TEST_IS_REGULAR));
@@ -611,9 +603,7 @@ test_corrupt_unwritable (void)
           g_assert_cmpint (setuid (65534), ==, 0);
         }
       g_assert_cmpint (access (path, W_OK), !=, 0);
-      g_test_expect_message ("bd-case-store", G_LOG_LEVEL_WARNING, "*could not be read*");
       assert_recovered (path, data, len);
-      g_test_assert_expected_messages ();
       return;
     }
   {

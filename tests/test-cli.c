@@ -391,6 +391,23 @@ test_case_export_import (void)
   g_assert_nonnull (strstr (mixed.err, ": status: "));
 }
 
+/* A store that cannot be read: the command still works, on a fresh store,
+ * and says where the old one went. */
+static void
+test_case_recovered (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "badge-doctor", NULL);
+  g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "this is not a database, it is a shopping list", -1, NULL));
+  run_cli (&run, "case", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "cases.db.corrupt-"));
+  g_assert_nonnull (strstr (run.err, "could not be read"));
+}
+
 static void
 test_case_errors (void)
 {
@@ -456,5 +473,6 @@ main (int    argc,
   g_test_add_func ("/cli/case/delete-undo", test_case_delete_undo);
   g_test_add_func ("/cli/case/export-import", test_case_export_import);
   g_test_add_func ("/cli/case/errors", test_case_errors);
+  g_test_add_func ("/cli/case/recovered", test_case_recovered);
   return g_test_run ();
 }

@@ -505,7 +505,8 @@ move_aside (BdCaseStore  *self,
       if (g_file_test (from, G_FILE_TEST_EXISTS))
         g_rename (from, to);
     }
-  g_warning ("the case store %s could not be read; it was moved to %s", self->path, aside);
+  /* Callers say this in the person's words (bd_case_store_get_recovered_path). */
+  g_debug ("the case store %s could not be read; it was moved to %s", self->path, aside);
   g_free (self->recovered_path);
   self->recovered_path = g_steal_pointer (&aside);
   return TRUE;
