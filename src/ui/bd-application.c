@@ -13,6 +13,9 @@ struct _BdApplication
   AdwApplication parent_instance;
 
   BdPack *pack;
+  BdCaseStore *store;
+  GError *store_error;
+  gboolean exit_after_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (BdApplication, bd_application, ADW_TYPE_APPLICATION)
@@ -39,6 +42,47 @@ bd_application_get_pack (BdApplication *self)
   return self->pack;
 }
 
+/**
+ * bd_application_get_store:
+ * @error: why the store cannot be opened
+ *
+ * Opens the case store on first use, never before the first frame.
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+BdCaseStore *
+bd_application_get_store (BdApplication  *self,
+                          GError        **error)
+{
+  g_return_val_if_fail (BD_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL && self->store_error == NULL)
+    self->store = bd_case_store_new_default (&self->store_error);
+  if (self->store == NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->store_error));
+      return NULL;
+    }
+  return self->store;
+}
+
+static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, user_data);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+/* For bench/startup: the time from exec to the first painted frame. */
+static void
+quit_on_first_frame (GtkWidget *window,
+                     gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (quit_after_paint), user_data);
+}
+
 static void
 bd_application_activate (GApplication *app)
 {
@@ -46,8 +90,27 @@ bd_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (bd_window_new (self));
+    {
+      window = GTK_WINDOW (bd_window_new (self));
+      if (self->exit_after_first_frame)
+        g_signal_connect (window, "map", G_CALLBACK (quit_on_first_frame), self);
+    }
   gtk_window_present (window);
+}
+
+static int
+bd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  BdApplication *self = BD_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "exit-after-first-frame"))
+    {
+      self->exit_after_first_frame = TRUE;
+      /* measured alone, not handed to a running instance */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
 }
 
 static void
@@ -71,6 +134,8 @@ bd_application_finalize (GObject *object)
   BdApplication *self = BD_APPLICATION (object);
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
   G_OBJECT_CLASS (bd_application_parent_class)->finalize (object);
 }
 
@@ -83,6 +148,7 @@ bd_application_class_init (BdApplicationClass *klass)
   object_class->finalize = bd_application_finalize;
   app_class->activate = bd_application_activate;
   app_class->startup = bd_application_startup;
+  app_class->handle_local_options = bd_application_handle_local_options;
 }
 
 static void
@@ -127,6 +193,8 @@ bd_application_init (BdApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
 
+  g_application_add_main_option (G_APPLICATION (self), "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN,
+                                 G_OPTION_ARG_NONE, "Quit once the first frame is painted", NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "bd-case-store.h"
 #include "bd-pack.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdApplication, bd_application, BD, APPLICATION, AdwApplication)
 
 BdApplication *bd_application_new      (void);
-BdPack        *bd_application_get_pack (BdApplication *self);
+BdPack        *bd_application_get_pack  (BdApplication  *self);
+BdCaseStore   *bd_application_get_store (BdApplication  *self,
+                                         GError        **error);
 
 G_END_DECLS
