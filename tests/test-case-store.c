@@ -129,7 +129,7 @@ test_settings (void)
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_null (bd_case_store_get_recovered_path (store));
-  g_assert_cmpint (_bd_case_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (_bd_case_store_get_schema_version (store), ==, 3);
 }
 
 static void
@@ -423,36 +423,63 @@ test_import (void)
 
 /* --- schema ---------------------------------------------------------- */
 
-/* A store made by the version before (no search index) is migrated on
- * open, and what it held is searchable. */
+/* A store made by each earlier version is migrated on open, keeps what
+ * it held, and what it held is searchable. */
 static void
-test_migration_from_1 (void)
+test_migrations (void)
 {
-  g_autofree char *path = store_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdCase) kase = new_case ("Jane R.", "The badge shows 1.");
+  for (int version = 1; version < 3; version++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("bd-migrate-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdCase) kase = new_case ("Jane R.", "The badge shows 1.");
 
-  {
-    g_autoptr(BdCaseStore) old = _bd_case_store_new_at_version (path, 1, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (_bd_case_store_get_schema_version (old), ==, 1);
-    g_assert_true (bd_case_store_insert (old, kase, &error));
-    g_assert_true (bd_case_store_set_step (old, bd_case_get_id (kase), "g", "s", "Step.",
-                                           BD_DEVICE_NONE, BD_STEP_STATE_DONE, &error));
-    g_assert_no_error (error);
-  }
-  {
-    g_autoptr(BdCaseStore) store = open_store ();
-    g_autoptr(BdCase) loaded = NULL;
-    g_assert_cmpint (_bd_case_store_get_schema_version (store), ==, 2);
-    g_assert_null (bd_case_store_get_recovered_path (store));
-    g_assert_cmpuint (count_search (store, "jane", BD_CASE_STATUS_ANY), ==, 1);
-    g_assert_cmpuint (count_search (store, "badge shows", BD_CASE_STATUS_ANY), ==, 1);
-    loaded = bd_case_store_load (store, bd_case_get_id (kase), &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (bd_case_get_steps (loaded)->len, ==, 1);
-    assert_integrity (store);
-  }
+      {
+        g_autoptr(BdCaseStore) old = _bd_case_store_new_at_version (path, version, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (_bd_case_store_get_schema_version (old), ==, version);
+        g_assert_true (bd_case_store_insert (old, kase, &error));
+        g_assert_true (bd_case_store_set_step (old, bd_case_get_id (kase), "g", "s", "Step.",
+                                               BD_DEVICE_NONE, BD_STEP_STATE_DONE, &error));
+        g_assert_no_error (error);
+      }
+      {
+        g_autoptr(BdCaseStore) store = bd_case_store_new (path, &error);
+        g_autoptr(BdCase) loaded = NULL;
+        g_autofree char *view = NULL;
+        g_assert_no_error (error);
+        g_assert_cmpint (_bd_case_store_get_schema_version (store), ==, 3);
+        g_assert_null (bd_case_store_get_recovered_path (store));
+        g_assert_cmpuint (count_search (store, "jane", BD_CASE_STATUS_ANY), ==, 1);
+        g_assert_cmpuint (count_search (store, "badge shows", BD_CASE_STATUS_ANY), ==, 1);
+        loaded = bd_case_store_load (store, bd_case_get_id (kase), &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (bd_case_get_steps (loaded)->len, ==, 1);
+        view = bd_case_store_dup_view (store, bd_case_get_id (kase));
+        g_assert_cmpstr (view, ==, "");
+        assert_integrity (store);
+      }
+    }
+}
+
+/* Where the window was is kept per case, and is not an action. */
+static void
+test_view (void)
+{
+  g_autoptr(BdCaseStore) store = open_store ();
+  g_autoptr(BdCase) kase = new_case ("Jane", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+
+  g_assert_true (bd_case_store_insert (store, kase, NULL));
+  g_assert_true (bd_case_store_set_view (store, bd_case_get_id (kase), "guide:toggle-badges:120", &error));
+  g_assert_no_error (error);
+  view = bd_case_store_dup_view (store, bd_case_get_id (kase));
+  g_assert_cmpstr (view, ==, "guide:toggle-badges:120");
+  g_assert_false (bd_case_store_undo (store, NULL, NULL, NULL));
+  g_assert_false (bd_case_store_set_view (store, "00000000-0000-4000-8000-000000000000", "x", &error));
+  g_assert_error (error, BD_ERROR, BD_ERROR_NOT_FOUND);
 }
 
 static char *
@@ -696,7 +723,8 @@ main (int    argc,
   g_test_add_func ("/store/step-undo", test_step_undo);
   g_test_add_func ("/store/purge", test_purge);
   g_test_add_func ("/store/import", test_import);
-  g_test_add_func ("/store/migration-from-1", test_migration_from_1);
+  g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/view", test_view);
   g_test_add_func ("/store/newer-schema", test_newer_schema);
   g_test_add_func ("/store/corrupt/truncated", test_corrupt_truncated);
   g_test_add_func ("/store/corrupt/garbage", test_corrupt_garbage);

@@ -146,6 +146,10 @@ static const char * const migrations[] = {
   "END;"
   "INSERT INTO cases_fts (rowid, label, ticket, notes, device, symptoms)"
   "  SELECT * FROM cases_fts_source;",
+
+  /* 3: where the window was in each case (page, guide, scroll), so
+   * opening a case returns exactly there */
+  "ALTER TABLE cases ADD COLUMN view TEXT NOT NULL DEFAULT '';",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -1484,4 +1488,62 @@ bd_case_store_count (BdCaseStore *self)
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return n;
+}
+
+/**
+ * bd_case_store_set_view:
+ * @view: where the window is in the case, in the window's own words
+ *
+ * Remembers where a person was in a case. Not an action of theirs: it
+ * neither changes the case's update time nor can be undone.
+ */
+gboolean
+bd_case_store_set_view (BdCaseStore  *self,
+                        const char   *id,
+                        const char   *view,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && view != NULL, FALSE);
+
+  stmt = prepare (self, "UPDATE cases SET view = ? WHERE id = ? AND deleted IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, view);
+  bind_text (stmt, 2, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bd_case_store_dup_view:
+ *
+ * Returns: (transfer full): where the window was in the case, "" if
+ *   nowhere yet or the case does not exist
+ */
+char *
+bd_case_store_dup_view (BdCaseStore *self,
+                        const char  *id)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT view FROM cases WHERE id = ? AND deleted IS NULL", NULL);
+  char *view = NULL;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        view = g_strdup (column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return view != NULL ? view : g_strdup ("");
 }

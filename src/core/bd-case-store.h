@@ -97,5 +97,11 @@ BdCaseSummary *bd_case_store_get_summary        (BdCaseStore   *self,
                                                  gint64         rowid,
                                                  GError       **error);
 guint          bd_case_store_count              (BdCaseStore   *self);
+gboolean       bd_case_store_set_view           (BdCaseStore   *self,
+                                                 const char    *id,
+                                                 const char    *view,
+                                                 GError       **error);
+char          *bd_case_store_dup_view           (BdCaseStore   *self,
+                                                 const char    *id);
 
 G_END_DECLS
