@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bd-case-item.h"
+#include "bd-case-store.h"
+
+G_BEGIN_DECLS
+
+/* The most items a BdCaseList keeps; it reads the others again when asked. */
+#define BD_CASE_LIST_MAX_LOADED 256
+
+#define BD_TYPE_CASE_LIST (bd_case_list_get_type ())
+G_DECLARE_FINAL_TYPE (BdCaseList, bd_case_list, BD, CASE_LIST, GObject)
+
+BdCaseList   *bd_case_list_new          (BdCaseStore  *store);
+BdCaseStore  *bd_case_list_get_store    (BdCaseList   *self);
+const char   *bd_case_list_get_search   (BdCaseList   *self);
+void          bd_case_list_set_search   (BdCaseList   *self,
+                                         const char   *search);
+BdCaseStatus  bd_case_list_get_status   (BdCaseList   *self);
+void          bd_case_list_set_status   (BdCaseList   *self,
+                                         BdCaseStatus  status);
+void          bd_case_list_refresh      (BdCaseList   *self);
+guint         bd_case_list_find         (BdCaseList   *self,
+                                         const char   *id);
+guint         bd_case_list_get_n_loaded (BdCaseList   *self);
+
+G_END_DECLS
