@@ -1,103 +1,499 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-window"
 
+#include "bd-config.h"
+
+#include <string.h>
+
 #include "bd-application.h"
+#include "bd-case-list.h"
+#include "bd-step-row.h"
 #include "bd-window.h"
 
-/* The window in a real display: it lists the quick-fix matrix from the
- * bundled guidance, and renders to a PNG for a person to look at. */
+/*
+ * The window in a real display, driven as a person would: choose a
+ * symptom, tick steps, confirm a caution, wait out a countdown, delete
+ * and undo, search, restart. Every page is also rendered to PNG files
+ * (light and dark, wide and 360 px) under tests/screenshots in the build
+ * folder, for a person to look at.
+ */
+
+typedef struct
+{
+  BdApplication *app;
+  BdWindow *window;
+} App;
 
 static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data,
+               guint      timeout_ms)
 {
-  if (ADW_IS_ACTION_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
 }
 
 static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
+settle (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 target = gdk_frame_clock_get_frame_counter (clock) + n;
+  gint64 target = gdk_frame_clock_get_frame_counter (clock) + 3;
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
-  while (gdk_frame_clock_get_frame_counter (clock) < target)
-    g_main_context_iteration (NULL, TRUE);
+  /* with animations off nothing else asks for frames: ask for them */
+  while (gdk_frame_clock_get_frame_counter (clock) < target && g_get_monotonic_time () < deadline)
+    {
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static App
+start_app (void)
+{
+  static guint n;
+  App a = { bd_application_new (), NULL };
+  g_autoptr(GError) error = NULL;
+  /* A "restart" in one test process: each instance needs its own D-Bus
+   * path. Settings and resources do not depend on the id. */
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APP_ID, n++);
+
+  g_application_set_application_id (G_APPLICATION (a.app), id);
+  g_application_set_flags (G_APPLICATION (a.app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (a.app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (a.app));
+  a.window = BD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (a.app)));
+  g_assert_true (BD_IS_WINDOW (a.window));
+  settle (GTK_WIDGET (a.window));
+  return a;
 }
 
 static void
-save_png (GtkWidget  *window,
+stop_app (App *a)
+{
+  gtk_window_destroy (GTK_WINDOW (a->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&a->app);
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+find (GtkWidget *root,
+      GType      type,
+      guint      nth)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
+}
+
+static GPtrArray *
+all (BdWindow *window,
+     GType     type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), type, found);
+  return found;
+}
+
+static void
+act (BdWindow   *window,
+     const char *action,
+     const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  settle (GTK_WIDGET (window));
+}
+
+static BdCase *
+stored_case (App *a)
+{
+  BdSession *session = bd_window_get_session (a->window);
+  BdCase *kase = bd_session_get_case (session);
+
+  g_assert_nonnull (kase);
+  return bd_case_store_load (bd_session_get_store (session), bd_case_get_id (kase), NULL);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A new case for @symptom, whatever case the window reopened. */
+static void
+fresh_case (App        *a,
+            const char *symptom)
+{
+  act (a->window, "win.new-case", NULL);
+  act (a->window, "win.choose-symptom", symptom);
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (bd_window_get_page (a->window), ==, "plan");
+}
+
+/* --- screenshots ------------------------------------------------------ */
+
+static void
+save_png (BdWindow   *window,
           const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "screenshots", file, NULL);
   g_autofree char *dir = g_path_get_dirname (path);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+}
+
+/* --- the journey ------------------------------------------------------ */
+
+static BdStepRow *
+step_row (BdWindow   *window,
+          const char *step_id)
+{
+  g_autoptr(GPtrArray) rows = all (window, BD_TYPE_STEP_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (bd_step_get_id (bd_step_row_get_step (rows->pdata[i])), step_id))
+      return rows->pdata[i];
+  g_error ("no row for step %s", step_id);
+}
+
+static double
+plan_fraction (BdWindow *window)
+{
+  guint handled, total;
+
+  bd_plan_get_progress (bd_session_get_plan (bd_window_get_session (window)), &handled, &total);
+  return (double) handled / total;
+}
+
+/* The last case reopens after the first frame, once the store is open. */
+static gboolean
+page_is_guide (gpointer data)
+{
+  return g_strcmp0 (bd_window_get_page (data), "guide") == 0;
+}
+
+/* Choose a symptom, see the plan, tick steps: each tick is in the store
+ * at once; after a restart the case opens where it was. */
+static void
+test_journey (void)
+{
+  App a = start_app ();
+  g_autoptr(BdCase) stored = NULL;
+  g_autofree char *case_id = NULL;
+  GtkProgressBar *bar;
+  double before;
+
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "matrix");
+  act (a.window, "win.choose-symptom", "badge-one-all-read");
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "plan");
+  {
+    g_autoptr(GPtrArray) bars = all (a.window, GTK_TYPE_PROGRESS_BAR);
+    BdPlan *plan = bd_session_get_plan (bd_window_get_session (a.window));
+    /* the plan's bar and one per guide */
+    g_assert_cmpuint (bars->len, ==, bd_plan_get_n_guides (plan) + 1);
+    bar = bars->pdata[0];
+    g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 0.0);
+  }
+  case_id = g_strdup (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))));
+
+  act (a.window, "win.open-guide", "open-all-threads");
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "guide");
+  before = plan_fraction (a.window);
+  bd_step_row_toggle (step_row (a.window, "open-messages"));
+  settle (GTK_WIDGET (a.window));
+  bd_step_row_toggle (step_row (a.window, "pull-down-search"));
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpfloat (plan_fraction (a.window), >, before);
+
+  stored = stored_case (&a);
+  g_assert_cmpint (bd_case_lookup_step (stored, "open-all-threads", "open-messages", BD_DEVICE_NONE)->state,
+                   ==, BD_STEP_STATE_DONE);
+  g_assert_cmpint (bd_case_lookup_step (stored, "open-all-threads", "pull-down-search", BD_DEVICE_NONE)->state,
+                   ==, BD_STEP_STATE_DONE);
+
+  /* Space again on a ticked step unticks it, and that is saved too */
+  bd_step_row_toggle (step_row (a.window, "pull-down-search"));
+  settle (GTK_WIDGET (a.window));
+  g_clear_object (&stored);
+  stored = stored_case (&a);
+  g_assert_cmpint (bd_case_lookup_step (stored, "open-all-threads", "pull-down-search", BD_DEVICE_NONE)->state,
+                   ==, BD_STEP_STATE_PENDING);
+  stop_app (&a);
+
+  /* restart: the same case, on the same guide, with the same ticks */
+  a = start_app ();
+  iterate_until (page_is_guide, a.window, 3000);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))), ==, case_id);
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "guide");
+  {
+    GtkCheckButton *check = GTK_CHECK_BUTTON (find (GTK_WIDGET (step_row (a.window, "open-messages")),
+                                                    GTK_TYPE_CHECK_BUTTON, 0));
+    g_assert_true (gtk_check_button_get_active (check));
+  }
+  stop_app (&a);
+}
+
+/* A step that costs something is not ticked until the person confirms. */
+static void
+test_caution (void)
+{
+  App a = start_app ();
+  g_autoptr(BdCase) before = NULL;
+  g_autoptr(BdCase) after = NULL;
+  AdwMessageDialog *dialog;
+
+  fresh_case (&a, "read-on-computer-stays");
+  act (a.window, "win.open-guide", "reset-network-settings");
+  bd_step_row_toggle (step_row (a.window, "tap-reset-network"));
+  settle (GTK_WIDGET (a.window));
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Wi-Fi"));
+  before = stored_case (&a);
+  g_assert_null (bd_case_lookup_step (before, "reset-network-settings", "tap-reset-network", BD_DEVICE_NONE));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    find (GTK_WIDGET (step_row (a.window, "tap-reset-network")), GTK_TYPE_CHECK_BUTTON, 0))));
+
+  adw_message_dialog_response (dialog, "confirm");
+  settle (GTK_WIDGET (a.window));
+  after = stored_case (&a);
+  g_assert_cmpint (bd_case_lookup_step (after, "reset-network-settings", "tap-reset-network", BD_DEVICE_NONE)->state,
+                   ==, BD_STEP_STATE_DONE);
+  stop_app (&a);
+}
+
+static gboolean
+wait_step_done (gpointer data)
+{
+  App *a = data;
+  BdPlan *plan = bd_session_get_plan (bd_window_get_session (a->window));
+
+  return bd_plan_get_step_state (plan, "open-all-threads", "wait-five", BD_DEVICE_NONE) == BD_STEP_STATE_DONE;
+}
+
+/* A wait step's countdown runs on while the person looks elsewhere, and
+ * ticks the step when it ends. */
+static void
+test_countdown (void)
+{
+  App a = start_app ();
+  GtkWidget *start_button;
+
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.open-guide", "open-all-threads");
+  start_button = find (GTK_WIDGET (step_row (a.window, "wait-five")), GTK_TYPE_BUTTON, 0);
+  g_assert_nonnull (start_button);
+  g_assert_true (gtk_widget_activate (start_button));
+  act (a.window, "win.show-page", "plan");
+  g_assert_false (wait_step_done (&a));
+  iterate_until (wait_step_done, &a, 8000);
+  g_assert_true (wait_step_done (&a));
+  stop_app (&a);
+}
+
+/* Delete a case, and bring it back with undo. */
+static void
+test_delete_undo (void)
+{
+  App a = start_app ();
+  BdSession *session;
+  g_autofree char *id = NULL;
+
+  fresh_case (&a, "one-app-only");
+  session = bd_window_get_session (a.window);
+  id = g_strdup (bd_case_get_id (bd_session_get_case (session)));
+  act (a.window, "win.delete-case", NULL);
+  g_assert_null (bd_session_get_case (session));
+  g_assert_null (bd_case_store_resolve (bd_session_get_store (session), id, NULL));
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "matrix");
+  act (a.window, "win.undo", NULL);
+  g_assert_nonnull (bd_session_get_case (session));
+  g_assert_cmpstr (bd_case_get_id (bd_session_get_case (session)), ==, id);
+  stop_app (&a);
+}
+
+/* Search as you type filters the list of cases. */
+static void
+test_search (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  App a;
+  GtkListView *list;
+  GtkEditable *search;
+  GListModel *model;
+
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  a = start_app ();
+  fresh_case (&a, "one-app-only");
+  bd_case_set_label (bd_session_get_case (bd_window_get_session (a.window)), "Priya K.");
+  g_assert_true (bd_session_save_details (bd_window_get_session (a.window), NULL));
+  act (a.window, "win.new-case", NULL);
+  act (a.window, "win.choose-symptom", "after-update");
+  settle (GTK_WIDGET (a.window));
+
+  list = GTK_LIST_VIEW (find (GTK_WIDGET (a.window), GTK_TYPE_LIST_VIEW, 0));
+  g_assert_nonnull (list);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  act (a.window, "win.search", NULL);
+  search = GTK_EDITABLE (find (GTK_WIDGET (a.window), GTK_TYPE_SEARCH_ENTRY, 0));
+  gtk_editable_set_text (search, "priya");
+  g_signal_emit_by_name (search, "search-changed");
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  stop_app (&a);
+  g_settings_reset (settings, "help-desk-mode");
+}
+
+/* --- every page, light and dark, wide and narrow ---------------------- */
+
+static void
+shoot_all (App        *a,
+           const char *style,
+           int         width)
+{
+  static const char * const views[][2] = {
+    { "win.show-page", "matrix" },
+    { "win.show-page", "plan" },
+    { "win.open-guide", "rebuild-imessage-sync" },
+    { "win.show-page", "resets" },
+    { "win.open-checklist", "five-minute" },
+    { "win.open-checklist", "walkthrough" },
+    { "win.show-page", "explanations" },
+    { "win.show-page", "details" },
+  };
+
+  gtk_window_set_default_size (GTK_WINDOW (a->window), width, 720);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = NULL;
+      act (a->window, views[i][0], views[i][1]);
+      settle (GTK_WIDGET (a->window));
+      name = g_strdup_printf ("%s-%s-%d", bd_window_get_page (a->window), style, width);
+      if (g_str_equal (views[i][1], "walkthrough"))
+        g_free (name), name = g_strdup_printf ("walkthrough-%s-%d", style, width);
+      save_png (a->window, name);
+    }
 }
 
 static void
-test_matrix (void)
+test_screenshots (void)
 {
-  g_autoptr(BdApplication) app = bd_application_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  GtkWindow *window;
-  BdPack *pack;
-  GListModel *symptoms;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  App a;
+  BdSession *session;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  a = start_app ();
+  fresh_case (&a, "badge-stuck-all-devices");
+  session = bd_window_get_session (a.window);
+  bd_case_set_label (bd_session_get_case (session), "Jane R.");
+  bd_case_set_ticket (bd_session_get_case (session), "T-1043");
+  bd_case_set_other_devices (bd_session_get_case (session), BD_DEVICE_IPAD | BD_DEVICE_MAC);
+  g_assert_true (bd_session_save_details (session, NULL));
+  g_assert_true (bd_session_set_step (session, "rebuild-imessage-sync", "open-messages-settings",
+                                      BD_DEVICE_IPHONE, BD_STEP_STATE_DONE, NULL));
+  g_assert_true (bd_session_set_step (session, "refresh-messages-in-icloud", "open-account",
+                                      BD_DEVICE_NONE, BD_STEP_STATE_DONE, NULL));
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (BD_IS_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window), 3);
-
-  pack = bd_application_get_pack (app);
-  symptoms = bd_pack_get_symptoms (pack);
-  collect_rows (GTK_WIDGET (window), rows);
-  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (symptoms));
-  for (guint i = 0; i < rows->len; i++)
+  for (guint dark = 0; dark < 2; dark++)
     {
-      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
-      const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
-      g_assert_cmpstr (title, ==, bd_text_get (bd_symptom_get_text (symptom)));
-      g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (rows, 0)));
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      shoot_all (&a, dark ? "dark" : "light", 1100);
+      shoot_all (&a, dark ? "dark" : "light", 360);
     }
-
-  save_png (GTK_WIDGET (window), "matrix-light.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  gtk_window_set_default_size (window, 360, 640);
-  wait_for_frames (GTK_WIDGET (window), 3);
-  save_png (GTK_WIDGET (window), "matrix-dark-360.png");
-  gtk_window_destroy (window);
+  /* the page after "Yes, it cleared" */
+  g_assert_true (bd_session_answer (session, "refresh-messages-in-icloud", BD_OUTCOME_CLEARED, NULL));
+  act (a.window, "win.show-page", "resolved");
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "resolved");
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint narrow = 0; narrow < 2; narrow++)
+      {
+        g_autofree char *name = g_strdup_printf ("resolved-%s-%d", dark ? "dark" : "light", narrow ? 360 : 1100);
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (a.window), narrow ? 360 : 1100, 720);
+        settle (GTK_WIDGET (a.window));
+        save_png (a.window, name);
+      }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  stop_app (&a);
+  g_settings_reset (settings, "help-desk-mode");
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data = g_dir_make_tmp ("bd-ui-XXXXXX", NULL);
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* A private store for this run only. G_TEST_OPTION_ISOLATE_DIRS would
+   * also hide the icon themes and the MIME database GTK needs. */
+  g_assert_nonnull (data);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* screenshots of finished pages, not of transitions */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add_func ("/window/matrix", test_matrix);
+  g_test_add_func ("/window/journey", test_journey);
+  g_test_add_func ("/window/caution", test_caution);
+  g_test_add_func ("/window/countdown", test_countdown);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/screenshots", test_screenshots);
   return g_test_run ();
 }

@@ -5,52 +5,598 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-case-page.h"
+#include "bd-case-sidebar.h"
+#include "bd-checklist-page.h"
+#include "bd-explanations-page.h"
+#include "bd-guide-page.h"
+#include "bd-matrix-page.h"
+#include "bd-plan-page.h"
+#include "bd-resets-page.h"
 #include "bd-window.h"
 
-/* The main window. For now it shows the quick-fix matrix: each symptom in
- * the person's words, its likely cause and the first fix to try. */
+/*
+ * The main window: the case sidebar and the pages of the open case. It
+ * only presents and routes: what a person does goes to the BdSession,
+ * and the pages follow its "plan" notifications.
+ *
+ * Where the person is (page, guide, scroll) is remembered per case in the
+ * store, so opening a case returns exactly there.
+ */
 struct _BdWindow
 {
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  BdSession *session;
+  GPtrArray *history; /* views to go back to, "page" or "page:argument" */
+  char *view;         /* the view shown now */
+  gboolean restoring;
 
-  AdwPreferencesGroup *symptoms_group;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar_box;
+  BdCaseSidebar *sidebar;
+  GtkWidget *back_button;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  BdMatrixPage *matrix_page;
+  BdPlanPage *plan_page;
+  BdGuidePage *guide_page;
+  BdResetsPage *resets_page;
+  BdChecklistPage *checklist_page;
+  BdExplanationsPage *explanations_page;
+  BdCasePage *case_page;
+  AdwStatusPage *resolved_page;
   GtkLabel *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (BdWindow, bd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GtkWidget *
-create_symptom_row (BdPack    *pack,
-                    BdSymptom *symptom)
+static BdApplication *
+get_app (BdWindow *self)
 {
-  BdGuide *first_fix = bd_pack_lookup_guide (pack, bd_symptom_get_first_fix (symptom));
-  /* TRANSLATORS: the likely cause, then the guide to try first */
-  g_autofree char *subtitle = g_strdup_printf (_("%s\nFirst fix: %s"),
-                                               bd_text_get (bd_symptom_get_cause (symptom)),
-                                               bd_text_get (bd_guide_get_title (first_fix)));
-  GtkWidget *row = adw_action_row_new ();
+  return BD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bd_text_get (bd_symptom_get_text (symptom)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+/**
+ * bd_window_show_error:
+ *
+ * Tells the person, in a toast, that something they asked for failed.
+ */
+void
+bd_window_show_error (BdWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-fill_matrix (BdWindow *self,
-             BdPack   *pack)
+report (BdWindow   *self,
+        const char *what,
+        GError     *error)
 {
-  GListModel *symptoms = bd_pack_get_symptoms (pack);
-  g_autofree char *status = g_strdup_printf (_("Guidance %s"), bd_pack_get_version (pack));
+  g_autofree char *message = g_strdup_printf ("%s %s", what, error->message);
 
-  for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
+  g_warning ("%s", message);
+  bd_window_show_error (self, message);
+}
+
+/* --- the session ------------------------------------------------------ */
+
+static void
+update_titles (BdWindow *self)
+{
+  BdCase *kase = self->session ? bd_session_get_case (self->session) : NULL;
+  g_autofree char *title = kase ? bd_case_dup_title (kase) : NULL;
+
+  adw_window_title_set_subtitle (self->window_title, title ? title : "");
+}
+
+static void
+on_plan_changed (BdWindow *self)
+{
+  BdCase *kase = bd_session_get_case (self->session);
+
+  update_titles (self);
+  g_settings_set_string (self->settings, "last-case", kase ? bd_case_get_id (kase) : "");
+  bd_case_sidebar_refresh (self->sidebar, kase ? bd_case_get_id (kase) : NULL);
+}
+
+/**
+ * bd_window_get_session:
+ *
+ * Opens the case store the first time it is needed, never before the
+ * first frame unless the person acts first.
+ *
+ * Returns: (transfer none) (nullable): the session, or %NULL after
+ *   telling the person why the store cannot be used
+ */
+BdSession *
+bd_window_get_session (BdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  BdCaseStore *store;
+
+  g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
+
+  if (self->session != NULL)
+    return self->session;
+  store = bd_application_get_store (get_app (self), &error);
+  if (store == NULL)
     {
-      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
-      adw_preferences_group_add (self->symptoms_group, create_symptom_row (pack, symptom));
+      report (self, _("Cases cannot be saved:"), error);
+      return NULL;
     }
+  self->session = bd_session_new (bd_application_get_pack (get_app (self)), store);
+  g_signal_connect_swapped (self->session, "notify::plan", G_CALLBACK (on_plan_changed), self);
+  bd_plan_page_set_session (self->plan_page, self->session);
+  bd_guide_page_set_session (self->guide_page, self->session);
+  bd_checklist_page_set_session (self->checklist_page, self->session);
+  bd_case_page_set_session (self->case_page, self->session);
+  bd_case_sidebar_set_store (self->sidebar, store);
+  if (bd_case_store_get_recovered_path (store) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("Your cases could not be read. They were moved to %s and a new list was started."),
+        bd_case_store_get_recovered_path (store));
+      bd_window_show_error (self, message);
+    }
+  return self->session;
+}
+
+/* --- views ------------------------------------------------------------ */
+
+static void
+save_view (BdWindow *self)
+{
+  g_autofree char *view = NULL;
+
+  if (self->session == NULL || self->view == NULL || self->restoring)
+    return;
+  if (g_str_has_prefix (self->view, "guide:"))
+    view = g_strdup_printf ("%s:%d", self->view, (int) bd_guide_page_get_scroll (self->guide_page));
+  else
+    view = g_strdup (self->view);
+  bd_session_set_view (self->session, view);
+}
+
+static gboolean
+page_needs_case (const char *page)
+{
+  return g_str_equal (page, "plan") || g_str_equal (page, "guide") || g_str_equal (page, "details")
+         || g_str_equal (page, "resolved");
+}
+
+/* Shows "page" or "page:argument" without touching the history. */
+static gboolean
+present (BdWindow   *self,
+         const char *view)
+{
+  g_auto(GStrv) parts = g_strsplit (view, ":", 3);
+  const char *page = parts[0];
+  BdCase *kase = self->session ? bd_session_get_case (self->session) : NULL;
+
+  if (page_needs_case (page) && kase == NULL)
+    return FALSE;
+  if (g_str_equal (page, "guide"))
+    {
+      if (parts[1] == NULL || !bd_guide_page_set_guide (self->guide_page, parts[1]))
+        return FALSE;
+      if (parts[2] != NULL)
+        bd_guide_page_set_scroll (self->guide_page, g_ascii_strtod (parts[2], NULL));
+    }
+  else if (g_str_equal (page, "checklist"))
+    {
+      if (parts[1] == NULL || !bd_checklist_page_set_checklist (self->checklist_page, parts[1]))
+        return FALSE;
+    }
+  else if (g_str_equal (page, "resolved"))
+    {
+      const char *guide_id = bd_case_get_resolved_by (kase);
+      BdGuide *guide = guide_id ? bd_pack_lookup_guide (bd_application_get_pack (get_app (self)), guide_id) : NULL;
+      g_autofree char *by = NULL;
+
+      if (bd_case_get_status (kase) != BD_CASE_STATUS_RESOLVED)
+        return FALSE;
+      /* TRANSLATORS: under "The Badge Cleared": the guide that did it */
+      by = guide ? g_strdup_printf (_("Cleared by: %s"), bd_text_get (bd_guide_get_title (guide)))
+                 : g_strdup (_("The case is marked resolved."));
+      adw_status_page_set_description (self->resolved_page, by);
+    }
+  if (gtk_stack_get_child_by_name (self->stack, page) == NULL)
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, page);
+  g_free (self->view);
+  /* the scroll position is the page's own; the view names the page */
+  self->view = parts[1] != NULL ? g_strjoin (":", parts[0], parts[1], NULL) : g_strdup (page);
+  gtk_widget_set_visible (self->back_button, self->history->len > 0);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  save_view (self);
+  return TRUE;
+}
+
+/* Goes to a view, remembering where the person came from. */
+static void
+go (BdWindow   *self,
+    const char *view)
+{
+  g_autofree char *from = self->view ? g_strdup (self->view) : NULL;
+
+  if (from != NULL && g_str_equal (from, view))
+    return;
+  save_view (self);
+  if (from != NULL)
+    g_ptr_array_add (self->history, g_steal_pointer (&from));
+  if (!present (self, view))
+    {
+      if (self->history->len > 0)
+        g_ptr_array_remove_index (self->history, self->history->len - 1);
+      gtk_widget_set_visible (self->back_button, self->history->len > 0);
+    }
+}
+
+const char *
+bd_window_get_page (BdWindow *self)
+{
+  g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Where a case opens: where it was left, or its next step. */
+static char *
+view_for_case (BdWindow *self)
+{
+  BdCase *kase = bd_session_get_case (self->session);
+  BdPlan *plan = bd_session_get_plan (self->session);
+  g_autofree char *stored = bd_session_dup_view (self->session);
+  int current;
+
+  if (*stored != '\0')
+    return g_steal_pointer (&stored);
+  if (bd_case_get_status (kase) == BD_CASE_STATUS_RESOLVED)
+    return g_strdup ("resolved");
+  current = bd_plan_get_current (plan);
+  if (current >= 0 && bd_plan_guide_get_handled (bd_plan_get_guide (plan, current)) > 0)
+    return g_strdup_printf ("guide:%s", bd_guide_get_id (bd_plan_get_guide (plan, current)->guide));
+  return g_strdup (bd_case_get_symptoms (kase)->len > 0 ? "plan" : "matrix");
+}
+
+static void
+open_case (BdWindow   *self,
+           const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+  BdSession *session = bd_window_get_session (self);
+
+  if (session == NULL)
+    return;
+  save_view (self);
+  if (!bd_session_open_case (session, id, &error))
+    {
+      report (self, _("The case cannot be opened:"), error);
+      return;
+    }
+  g_ptr_array_set_size (self->history, 0);
+  view = view_for_case (self);
+  self->restoring = TRUE;
+  if (!g_str_equal (view, "matrix") && !g_str_has_prefix (view, "plan"))
+    g_ptr_array_add (self->history, g_strdup ("plan"));
+  if (!present (self, view))
+    present (self, "plan");
+  self->restoring = FALSE;
+}
+
+/* --- actions ---------------------------------------------------------- */
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autofree char *previous = NULL;
+
+  if (self->history->len == 0)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      return;
+    }
+  save_view (self);
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  if (!present (self, previous))
+    present (self, "matrix");
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  if (page_needs_case (view) && bd_window_get_session (self) == NULL)
+    return;
+  if (g_str_equal (view, "matrix"))
+    g_ptr_array_set_size (self->history, 0);
+  go (self, view);
+}
+
+static void
+open_guide_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autofree char *view = g_strdup_printf ("guide:%s", g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (bd_window_get_session (self) == NULL)
+    return;
+  /* A guide opened from the resets or a checklist before any symptom was
+   * chosen still needs a case to remember its ticks in. */
+  if (bd_session_get_case (self->session) == NULL && !bd_session_new_case (self->session, NULL, &error))
+    {
+      report (self, _("The case cannot be started:"), error);
+      return;
+    }
+  go (self, view);
+}
+
+static void
+open_checklist_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autofree char *view = g_strdup_printf ("checklist:%s", g_variant_get_string (parameter, NULL));
+
+  if (bd_window_get_session (self) == NULL)
+    return;
+  go (self, view);
+}
+
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_case (BD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+start_case (BdWindow   *self,
+            const char *symptom_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_session_new_case (self->session, symptom_id, &error))
+    {
+      report (self, _("The case cannot be started:"), error);
+      return;
+    }
+  g_ptr_array_set_size (self->history, 0);
+  g_ptr_array_add (self->history, g_strdup ("matrix"));
+  present (self, "plan");
+}
+
+static void
+add_symptom (BdWindow   *self,
+             const char *symptom_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_session_add_symptom (self->session, symptom_id, &error))
+    {
+      report (self, _("The symptom cannot be added:"), error);
+      return;
+    }
+  go (self, "plan");
+}
+
+static void
+on_symptom_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BdWindow         *self)
+{
+  const char *symptom_id = g_object_get_data (G_OBJECT (dialog), "symptom");
+
+  if (g_str_equal (response, "add"))
+    add_symptom (self, symptom_id);
+  else if (g_str_equal (response, "new"))
+    start_case (self, symptom_id);
+}
+
+/* Choosing a symptom starts a case, or adds to the open one when the
+ * person says so. */
+static void
+choose_symptom_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  const char *symptom_id = g_variant_get_string (parameter, NULL);
+  BdCase *kase;
+  AdwMessageDialog *dialog;
+
+  if (bd_window_get_session (self) == NULL)
+    return;
+  kase = bd_session_get_case (self->session);
+  if (kase == NULL || bd_case_get_status (kase) == BD_CASE_STATUS_RESOLVED)
+    {
+      start_case (self, symptom_id);
+      return;
+    }
+  if (bd_case_has_symptom (kase, symptom_id))
+    {
+      go (self, "plan");
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add to This Case?"),
+    _("The open case is about another symptom. Add this one to it, so both plans are followed "
+      "together, or start a new case for it.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new", _("_New Case"),
+                                    "add", _("_Add to Case"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "symptom", g_strdup (symptom_id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_symptom_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A new case starts from the matrix: the symptom is its first fact. */
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  save_view (self);
+  if (self->session != NULL)
+    bd_session_close_case (self->session);
+  g_ptr_array_set_size (self->history, 0);
+  present (self, "matrix");
+  bd_matrix_page_focus_first (self->matrix_page);
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->session == NULL || bd_session_get_case (self->session) == NULL)
+    return;
+  if (!bd_session_delete_case (self->session, &error))
+    {
+      report (self, _("The case cannot be deleted:"), error);
+      return;
+    }
+  bd_case_sidebar_refresh (self->sidebar, NULL);
+  g_ptr_array_set_size (self->history, 0);
+  present (self, "matrix");
+  toast = adw_toast_new (_("Case deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  BdUndoKind kind;
+
+  if (bd_window_get_session (self) == NULL)
+    return;
+  if (!bd_session_undo (self->session, &kind, &error))
+    {
+      if (!g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
+        report (self, _("Undo failed:"), error);
+      else
+        bd_window_show_error (self, _("There is nothing to undo."));
+      return;
+    }
+  if (kind == BD_UNDO_DELETE)
+    {
+      g_autofree char *id = g_strdup (bd_case_get_id (bd_session_get_case (self->session)));
+      open_case (self, id);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (kind == BD_UNDO_DELETE ? _("Case restored") : _("Step change undone")));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  gtk_widget_set_visible (self->sidebar_box, TRUE);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (bd_window_get_session (self) != NULL)
+    bd_case_sidebar_focus_search (self->sidebar);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  gboolean visible = !gtk_widget_get_visible (self->sidebar_box);
+
+  gtk_widget_set_visible (self->sidebar_box, visible);
+  if (visible)
+    bd_window_get_session (self);
+}
+
+/* --- set-up ----------------------------------------------------------- */
+
+static void
+update_status (BdWindow *self)
+{
+  BdPack *pack = bd_application_get_pack (get_app (self));
+  g_autofree char *status = NULL;
+
+  /* TRANSLATORS: the status line, e.g. "Guidance 2026.11.1 · built in" */
+  status = g_strdup_printf (_("Guidance %s · %s"), bd_pack_get_version (pack),
+                            bd_pack_get_source (pack) == BD_PACK_SOURCE_BUNDLED ? _("built in") : _("downloaded"));
   gtk_label_set_text (self->status_label, status);
+}
+
+/* After the first frame: open the store, fill the list, and go back to
+ * where the person was. */
+static gboolean
+restore_last_case (gpointer user_data)
+{
+  BdWindow *self = user_data;
+  g_autofree char *last = g_settings_get_string (self->settings, "last-case");
+  g_autofree char *found = NULL;
+
+  if (bd_window_get_session (self) != NULL && *last != '\0'
+      && (found = bd_case_store_resolve (bd_session_get_store (self->session), last, NULL)) != NULL
+      && self->view != NULL && g_str_equal (self->view, "matrix"))
+    open_case (self, found);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (BdWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, restore_last_case, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+on_close_request (BdWindow *self)
+{
+  save_view (self);
+  return FALSE;
+}
+
+static void
+on_help_desk_mode (BdWindow *self)
+{
+  gboolean help_desk = g_settings_get_boolean (self->settings, "help-desk-mode");
+
+  gtk_widget_set_visible (self->sidebar_box, help_desk);
+  bd_case_page_set_help_desk (self->case_page, help_desk);
+  if (help_desk && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bd_window_get_session (self);
 }
 
 static void
@@ -58,8 +604,13 @@ bd_window_dispose (GObject *object)
 {
   BdWindow *self = BD_WINDOW (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->view, g_free);
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
 }
 
@@ -71,9 +622,53 @@ bd_window_class_init (BdWindowClass *klass)
 
   object_class->dispose = bd_window_dispose;
 
+  g_type_ensure (BD_TYPE_CASE_SIDEBAR);
+  g_type_ensure (BD_TYPE_MATRIX_PAGE);
+  g_type_ensure (BD_TYPE_PLAN_PAGE);
+  g_type_ensure (BD_TYPE_GUIDE_PAGE);
+  g_type_ensure (BD_TYPE_RESETS_PAGE);
+  g_type_ensure (BD_TYPE_CHECKLIST_PAGE);
+  g_type_ensure (BD_TYPE_EXPLANATIONS_PAGE);
+  g_type_ensure (BD_TYPE_CASE_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/bd-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, symptoms_group);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, matrix_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, guide_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, resets_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, explanations_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, resolved_page);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, status_label);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-guide", "s", open_guide_action);
+  gtk_widget_class_install_action (widget_class, "win.open-checklist", "s", open_checklist_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-symptom", "s", choose_symptom_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, toggle_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-page", "s", "matrix");
 }
 
 static void
@@ -81,20 +676,31 @@ bd_window_init (BdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->history = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->settings, "changed::help-desk-mode", G_CALLBACK (on_help_desk_mode), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  on_help_desk_mode (self);
 }
 
 BdWindow *
 bd_window_new (BdApplication *application)
 {
   BdWindow *self;
+  BdPack *pack;
 
   g_return_val_if_fail (BD_IS_APPLICATION (application), NULL);
 
   self = g_object_new (BD_TYPE_WINDOW, "application", application, NULL);
-  fill_matrix (self, bd_application_get_pack (application));
+  pack = bd_application_get_pack (application);
+  bd_matrix_page_set_pack (self->matrix_page, pack);
+  bd_resets_page_set_pack (self->resets_page, pack);
+  bd_explanations_page_set_pack (self->explanations_page, pack);
+  update_status (self);
+  present (self, "matrix");
   return self;
 }

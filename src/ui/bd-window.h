@@ -4,12 +4,17 @@
 #include <adwaita.h>
 
 #include "bd-application.h"
+#include "bd-session.h"
 
 G_BEGIN_DECLS
 
 #define BD_TYPE_WINDOW (bd_window_get_type ())
 G_DECLARE_FINAL_TYPE (BdWindow, bd_window, BD, WINDOW, AdwApplicationWindow)
 
-BdWindow *bd_window_new (BdApplication *application);
+BdWindow   *bd_window_new             (BdApplication *application);
+BdSession  *bd_window_get_session     (BdWindow      *self);
+const char *bd_window_get_page        (BdWindow      *self);
+void        bd_window_show_error      (BdWindow      *self,
+                                       const char    *message);
 
 G_END_DECLS

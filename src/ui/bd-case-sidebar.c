@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-case-sidebar"
+
+#include "bd-config.h"
+
+#include <glib/gi18n.h>
+
+#include "bd-case-item.h"
+#include "bd-case-list.h"
+#include "bd-case-sidebar.h"
+
+/*
+ * The list of cases for a help desk: search as you type, a status filter,
+ * and a GtkListView over a lazy model, so 10,000 cases cost only the rows
+ * on screen. Choosing a row opens the case.
+ */
+struct _BdCaseSidebar
+{
+  AdwBin parent_instance;
+
+  BdCaseList *cases;
+  GtkSingleSelection *selection;
+  gboolean selecting;
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkStack *stack;
+  GtkListView *list_view;
+  AdwStatusPage *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (BdCaseSidebar, bd_case_sidebar, ADW_TYPE_BIN)
+
+static const char *
+status_name (BdCaseStatus status)
+{
+  switch (status)
+    {
+    case BD_CASE_STATUS_RESOLVED:
+      return C_("case status", "Resolved");
+    case BD_CASE_STATUS_ESCALATED:
+      return C_("case status", "Escalated");
+    case BD_CASE_STATUS_OPEN:
+    default:
+      return C_("case status", "Open");
+    }
+}
+
+/* "just now", "10 minutes ago", "3 hours ago", then the date */
+static char *
+format_when (gint64 updated)
+{
+  gint64 minutes = (g_get_real_time () - updated) / (60 * G_USEC_PER_SEC);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (minutes < 1)
+    return g_strdup (_("just now"));
+  if (minutes < 60)
+    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", (int) minutes), (int) minutes);
+  if (minutes < 24 * 60)
+    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", (int) (minutes / 60)), (int) (minutes / 60));
+  utc = g_date_time_new_from_unix_utc (updated / G_USEC_PER_SEC);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%x");
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *symptom = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (symptom), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (symptom), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), symptom);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  BdCaseItem *kase = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *symptom = gtk_widget_get_next_sibling (title);
+  GtkWidget *meta = gtk_widget_get_next_sibling (symptom);
+  g_autofree char *when = format_when (bd_case_item_get_updated (kase));
+  const char *ticket = bd_case_item_get_ticket (kase);
+  g_autofree char *line = *ticket != '\0'
+    ? g_strdup_printf ("%s · %s · %s", ticket, status_name (bd_case_item_get_status (kase)), when)
+    : g_strdup_printf ("%s · %s", status_name (bd_case_item_get_status (kase)), when);
+  const char *symptom_text = bd_case_item_get_symptom (kase);
+
+  gtk_label_set_text (GTK_LABEL (title), bd_case_item_get_title (kase));
+  gtk_label_set_text (GTK_LABEL (symptom), symptom_text);
+  /* the title is the symptom when there is no label: no need to say it twice */
+  gtk_widget_set_visible (symptom, *symptom_text != '\0' && *bd_case_item_get_label (kase) != '\0');
+  gtk_label_set_text (GTK_LABEL (meta), line);
+}
+
+static void
+on_activate (GtkListView   *view,
+             guint          position,
+             BdCaseSidebar *self)
+{
+  g_autoptr(BdCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case", "s", bd_case_item_get_id (item));
+}
+
+static void
+update_empty (BdCaseSidebar *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->cases)) == 0;
+  gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+                      || gtk_drop_down_get_selected (self->status_dropdown) != 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  adw_status_page_set_title (self->empty_page, filtered ? _("No Cases Found") : _("No Cases Yet"));
+  adw_status_page_set_description (self->empty_page, filtered ? _("Try other words, or another status.")
+                                                              : _("Choose what the badge does to start one."));
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   BdCaseSidebar  *self)
+{
+  if (self->cases != NULL)
+    bd_case_list_set_search (self->cases, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_status_changed (GtkDropDown   *dropdown,
+                   GParamSpec    *pspec,
+                   BdCaseSidebar *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* All, Open, Resolved, Escalated */
+  if (self->cases != NULL)
+    bd_case_list_set_status (self->cases, selected == 0 ? BD_CASE_STATUS_ANY : (BdCaseStatus) (selected - 1));
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                BdCaseSidebar  *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+void
+bd_case_sidebar_set_store (BdCaseSidebar *self,
+                           BdCaseStore   *store)
+{
+  g_return_if_fail (BD_IS_CASE_SIDEBAR (self));
+  g_return_if_fail (BD_IS_CASE_STORE (store));
+
+  self->cases = bd_case_list_new (store);
+  g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_empty), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_empty (self);
+}
+
+/**
+ * bd_case_sidebar_refresh:
+ * @select_id: (nullable): the open case, to show selected
+ *
+ * Re-reads the list after the store changed.
+ */
+void
+bd_case_sidebar_refresh (BdCaseSidebar *self,
+                         const char    *select_id)
+{
+  guint position;
+
+  g_return_if_fail (BD_IS_CASE_SIDEBAR (self));
+
+  if (self->cases == NULL)
+    return;
+  bd_case_list_refresh (self->cases);
+  position = select_id ? bd_case_list_find (self->cases, select_id) : G_MAXUINT;
+  gtk_single_selection_set_selected (self->selection,
+                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+}
+
+void
+bd_case_sidebar_focus_search (BdCaseSidebar *self)
+{
+  g_return_if_fail (BD_IS_CASE_SIDEBAR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+bd_case_sidebar_dispose (GObject *object)
+{
+  BdCaseSidebar *self = BD_CASE_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_CASE_SIDEBAR);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cases);
+  G_OBJECT_CLASS (bd_case_sidebar_parent_class)->dispose (object);
+}
+
+static void
+bd_case_sidebar_class_init (BdCaseSidebarClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bd_case_sidebar_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/bd-case-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdCaseSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdCaseSidebar, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BdCaseSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, BdCaseSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BdCaseSidebar, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row);
+}
+
+static void
+bd_case_sidebar_init (BdCaseSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-matrix-page"
+
+#include "bd-config.h"
+
+#include <glib/gi18n.h>
+
+#include "bd-matrix-page.h"
+
+/* The start page: what does the badge do? Each symptom in the person's
+ * words, its likely cause and the fix to try first; below, the resets,
+ * the checklists and "Is this normal?". */
+struct _BdMatrixPage
+{
+  AdwBin parent_instance;
+
+  AdwPreferencesGroup *symptoms_group;
+  AdwPreferencesGroup *more_group;
+  GtkWidget *first_row;
+};
+
+G_DEFINE_FINAL_TYPE (BdMatrixPage, bd_matrix_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+create_row (const char *title,
+            const char *subtitle,
+            const char *action,
+            const char *target)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
+  return row;
+}
+
+static GtkWidget *
+create_symptom_row (BdPack    *pack,
+                    BdSymptom *symptom)
+{
+  BdGuide *first_fix = bd_pack_lookup_guide (pack, bd_symptom_get_first_fix (symptom));
+  /* TRANSLATORS: the likely cause, then the guide to try first */
+  g_autofree char *subtitle = g_strdup_printf (_("%s\nFirst fix: %s"),
+                                               bd_text_get (bd_symptom_get_cause (symptom)),
+                                               bd_text_get (bd_guide_get_title (first_fix)));
+
+  return create_row (bd_text_get (bd_symptom_get_text (symptom)), subtitle, "win.choose-symptom",
+                     bd_symptom_get_id (symptom));
+}
+
+static void
+add_more (BdMatrixPage *self,
+          BdPack       *pack)
+{
+  adw_preferences_group_add (self->more_group,
+    create_row (_("Safe resets"), _("What each reset does, keeps and loses, least disruptive first"),
+                "win.show-page", "resets"));
+  if (bd_pack_lookup_checklist (pack, "five-minute") != NULL)
+    adw_preferences_group_add (self->more_group,
+      create_row (_("Five-minute checklist"), _("The quick checks, for when you have done this before"),
+                  "win.open-checklist", "five-minute"));
+  if (bd_pack_lookup_checklist (pack, "walkthrough") != NULL)
+    adw_preferences_group_add (self->more_group,
+      create_row (_("Step-by-step walkthrough"), _("Every fix in order, on one page"),
+                  "win.open-checklist", "walkthrough"));
+  adw_preferences_group_add (self->more_group,
+    create_row (_("Is this normal?"), _("When a badge that lags behind is expected, and common questions"),
+                "win.show-page", "explanations"));
+}
+
+/**
+ * bd_matrix_page_set_pack:
+ *
+ * Fills the page from the guidance; called once.
+ */
+void
+bd_matrix_page_set_pack (BdMatrixPage *self,
+                         BdPack       *pack)
+{
+  GListModel *symptoms;
+
+  g_return_if_fail (BD_IS_MATRIX_PAGE (self));
+  g_return_if_fail (BD_IS_PACK (pack));
+
+  symptoms = bd_pack_get_symptoms (pack);
+  for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
+    {
+      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
+      GtkWidget *row = create_symptom_row (pack, symptom);
+
+      if (self->first_row == NULL)
+        self->first_row = row;
+      adw_preferences_group_add (self->symptoms_group, row);
+    }
+  add_more (self, pack);
+}
+
+void
+bd_matrix_page_focus_first (BdMatrixPage *self)
+{
+  g_return_if_fail (BD_IS_MATRIX_PAGE (self));
+
+  if (self->first_row != NULL)
+    gtk_widget_grab_focus (self->first_row);
+}
+
+static void
+bd_matrix_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BD_TYPE_MATRIX_PAGE);
+  G_OBJECT_CLASS (bd_matrix_page_parent_class)->dispose (object);
+}
+
+static void
+bd_matrix_page_class_init (BdMatrixPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bd_matrix_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/bd-matrix-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdMatrixPage, symptoms_group);
+  gtk_widget_class_bind_template_child (widget_class, BdMatrixPage, more_group);
+}
+
+static void
+bd_matrix_page_init (BdMatrixPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
