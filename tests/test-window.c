@@ -7,6 +7,7 @@
 
 #include "bd-application.h"
 #include "bd-case-list.h"
+#include "bd-guide-page.h"
 #include "bd-step-row.h"
 #include "bd-window.h"
 
@@ -162,6 +163,29 @@ fresh_case (App        *a,
   g_assert_cmpstr (bd_window_get_page (a->window), ==, "plan");
 }
 
+/* In help-desk mode a new case asks whom it is for. */
+static void
+fresh_customer_case (App        *a,
+                     const char *symptom,
+                     const char *label,
+                     const char *ticket)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+
+  act (a->window, "win.new-case", NULL);
+  act (a->window, "win.choose-symptom", symptom);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find (extra, ADW_TYPE_ENTRY_ROW, 0)), label);
+  gtk_editable_set_text (GTK_EDITABLE (find (extra, ADW_TYPE_ENTRY_ROW, 1)), ticket);
+  adw_message_dialog_response (dialog, "save");
+  settle (GTK_WIDGET (a->window));
+  g_assert_cmpstr (bd_case_get_label (bd_session_get_case (bd_window_get_session (a->window))), ==, label);
+  g_assert_cmpstr (bd_case_get_ticket (bd_session_get_case (bd_window_get_session (a->window))), ==, ticket);
+}
+
 /* --- screenshots ------------------------------------------------------ */
 
 static void
@@ -244,7 +268,9 @@ test_journey (void)
   act (a.window, "win.open-guide", "open-all-threads");
   g_assert_cmpstr (bd_window_get_page (a.window), ==, "guide");
   before = plan_fraction (a.window);
-  bd_step_row_toggle (step_row (a.window, "open-messages"));
+  /* the keyboard is on the first step; activating it (Space) ticks it */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (a.window)) == GTK_WIDGET (step_row (a.window, "open-messages")));
+  gtk_widget_activate (GTK_WIDGET (step_row (a.window, "open-messages")));
   settle (GTK_WIDGET (a.window));
   bd_step_row_toggle (step_row (a.window, "pull-down-search"));
   settle (GTK_WIDGET (a.window));
@@ -263,6 +289,14 @@ test_journey (void)
   stored = stored_case (&a);
   g_assert_cmpint (bd_case_lookup_step (stored, "open-all-threads", "pull-down-search", BD_DEVICE_NONE)->state,
                    ==, BD_STEP_STATE_PENDING);
+
+  /* scrolled down a short window: the scroll comes back too */
+  gtk_window_set_default_size (GTK_WINDOW (a.window), 900, 420);
+  settle (GTK_WIDGET (a.window));
+  bd_guide_page_set_scroll (BD_GUIDE_PAGE (find (GTK_WIDGET (a.window), BD_TYPE_GUIDE_PAGE, 0)), 150);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpfloat (bd_guide_page_get_scroll (BD_GUIDE_PAGE (find (GTK_WIDGET (a.window), BD_TYPE_GUIDE_PAGE, 0))),
+                     ==, 150);
   stop_app (&a);
 
   /* restart: the same case, on the same guide, with the same ticks */
@@ -276,6 +310,10 @@ test_journey (void)
                                                     GTK_TYPE_CHECK_BUTTON, 0));
     g_assert_true (gtk_check_button_get_active (check));
   }
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpfloat (bd_guide_page_get_scroll (BD_GUIDE_PAGE (find (GTK_WIDGET (a.window), BD_TYPE_GUIDE_PAGE, 0))),
+                     ==, 150);
+  gtk_window_set_default_size (GTK_WINDOW (a.window), 960, 680);
   stop_app (&a);
 }
 
@@ -371,12 +409,8 @@ test_search (void)
 
   g_settings_set_boolean (settings, "help-desk-mode", TRUE);
   a = start_app ();
-  fresh_case (&a, "one-app-only");
-  bd_case_set_label (bd_session_get_case (bd_window_get_session (a.window)), "Priya K.");
-  g_assert_true (bd_session_save_details (bd_window_get_session (a.window), NULL));
-  act (a.window, "win.new-case", NULL);
-  act (a.window, "win.choose-symptom", "after-update");
-  settle (GTK_WIDGET (a.window));
+  fresh_customer_case (&a, "one-app-only", "Priya K.", "T-2001");
+  fresh_customer_case (&a, "after-update", "Tom B.", "T-2002");
 
   list = GTK_LIST_VIEW (find (GTK_WIDGET (a.window), GTK_TYPE_LIST_VIEW, 0));
   g_assert_nonnull (list);
@@ -436,10 +470,8 @@ test_screenshots (void)
 
   g_settings_set_boolean (settings, "help-desk-mode", TRUE);
   a = start_app ();
-  fresh_case (&a, "badge-stuck-all-devices");
+  fresh_customer_case (&a, "badge-stuck-all-devices", "Jane R.", "T-1043");
   session = bd_window_get_session (a.window);
-  bd_case_set_label (bd_session_get_case (session), "Jane R.");
-  bd_case_set_ticket (bd_session_get_case (session), "T-1043");
   bd_case_set_other_devices (bd_session_get_case (session), BD_DEVICE_IPAD | BD_DEVICE_MAC);
   g_assert_true (bd_session_save_details (session, NULL));
   g_assert_true (bd_session_set_step (session, "rebuild-imessage-sync", "open-messages-settings",

@@ -12,6 +12,8 @@ struct _BdApplication
 {
   AdwApplication parent_instance;
 
+  GSettings *settings;
+
   BdPack *pack;
   BdCaseStore *store;
   GError *store_error;
@@ -118,6 +120,7 @@ bd_application_startup (GApplication *app)
 {
   BdApplication *self = BD_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GAction) action = NULL;
 
   G_APPLICATION_CLASS (bd_application_parent_class)->startup (app);
 
@@ -126,6 +129,10 @@ bd_application_startup (GApplication *app)
   self->pack = bd_pack_new_bundled (&error);
   if (self->pack == NULL)
     g_error ("%s", error->message);
+
+  self->settings = g_settings_new (APP_ID);
+  action = g_settings_create_action (self->settings, "help-desk-mode");
+  g_action_map_add_action (G_ACTION_MAP (self), action);
 }
 
 static void
@@ -134,6 +141,7 @@ bd_application_finalize (GObject *object)
   BdApplication *self = BD_APPLICATION (object);
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   G_OBJECT_CLASS (bd_application_parent_class)->finalize (object);

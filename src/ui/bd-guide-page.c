@@ -463,3 +463,26 @@ bd_guide_page_init (BdGuidePage *self)
   g_signal_connect (get_vadjustment (self), "changed",
                     G_CALLBACK (apply_scroll), self);
 }
+
+/**
+ * bd_guide_page_focus_next:
+ *
+ * Puts the keyboard on the first step not handled yet, so Space ticks it.
+ */
+void
+bd_guide_page_focus_next (BdGuidePage *self)
+{
+  BdPlan *plan;
+
+  g_return_if_fail (BD_IS_GUIDE_PAGE (self));
+
+  if (self->session == NULL || (plan = bd_session_get_plan (self->session)) == NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (bd_step_row_is_pending (BD_STEP_ROW (row), plan, self->devices))
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}

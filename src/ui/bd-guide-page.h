@@ -15,6 +15,7 @@ void     bd_guide_page_set_session (BdGuidePage *self,
 gboolean bd_guide_page_set_guide   (BdGuidePage *self,
                                     const char  *guide_id);
 double   bd_guide_page_get_scroll  (BdGuidePage *self);
+void     bd_guide_page_focus_next  (BdGuidePage *self);
 void     bd_guide_page_set_scroll  (BdGuidePage *self,
                                     double       value);
 

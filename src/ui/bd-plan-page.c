@@ -272,3 +272,20 @@ bd_plan_page_init (BdPlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
+
+/**
+ * bd_plan_page_focus_default:
+ *
+ * Puts the keyboard on Continue, or on the first guide when the plan is
+ * done.
+ */
+void
+bd_plan_page_focus_default (BdPlanPage *self)
+{
+  g_return_if_fail (BD_IS_PLAN_PAGE (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->continue_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+  else if (self->rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->rows, 0));
+}

@@ -416,3 +416,28 @@ bd_step_row_init (BdStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
+/**
+ * bd_step_row_is_pending:
+ *
+ * Returns: whether the step still waits on any device of the case
+ */
+gboolean
+bd_step_row_is_pending (BdStepRow *self,
+                        BdPlan    *plan,
+                        BdDevice   devices)
+{
+  const char *guide_id, *step_id;
+
+  g_return_val_if_fail (BD_IS_STEP_ROW (self), FALSE);
+
+  guide_id = bd_step_get_guide_id (self->step);
+  step_id = bd_step_get_id (self->step);
+  if (!bd_step_get_per_device (self->step))
+    return bd_plan_get_step_state (plan, guide_id, step_id, BD_DEVICE_NONE) == BD_STEP_STATE_PENDING;
+  for (guint i = 0; i < G_N_ELEMENTS (device_order); i++)
+    if ((devices & device_order[i])
+        && bd_plan_get_step_state (plan, guide_id, step_id, device_order[i]) == BD_STEP_STATE_PENDING)
+      return TRUE;
+  return FALSE;
+}

@@ -19,5 +19,8 @@ BdStep    *bd_step_row_get_step     (BdStepRow   *self);
 void       bd_step_row_update       (BdStepRow   *self,
                                      BdPlan      *plan);
 void       bd_step_row_toggle       (BdStepRow   *self);
+gboolean   bd_step_row_is_pending   (BdStepRow   *self,
+                                     BdPlan      *plan,
+                                     BdDevice     devices);
 
 G_END_DECLS

@@ -210,6 +210,11 @@ present (BdWindow   *self,
   if (gtk_stack_get_child_by_name (self->stack, page) == NULL)
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, page);
+  /* the keyboard lands where the person goes next */
+  if (g_str_equal (page, "plan"))
+    bd_plan_page_focus_default (self->plan_page);
+  else if (g_str_equal (page, "guide"))
+    bd_guide_page_focus_next (self->guide_page);
   g_free (self->view);
   /* the scroll position is the page's own; the view names the page */
   self->view = parts[1] != NULL ? g_strjoin (":", parts[0], parts[1], NULL) : g_strdup (page);
@@ -370,6 +375,63 @@ open_case_action (GtkWidget  *widget,
 }
 
 static void
+on_customer_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      BdWindow         *self)
+{
+  GtkEditable *label = g_object_get_data (G_OBJECT (dialog), "label");
+  GtkEditable *ticket = g_object_get_data (G_OBJECT (dialog), "ticket");
+  BdCase *kase = bd_session_get_case (self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save") || kase == NULL)
+    return;
+  if (!bd_case_check_text (gtk_editable_get_text (label), BD_CASE_MAX_SHORT_TEXT, TRUE, &error)
+      || !bd_case_check_text (gtk_editable_get_text (ticket), BD_CASE_MAX_SHORT_TEXT, TRUE, &error))
+    {
+      report (self, _("The label and ticket were not saved:"), error);
+      return;
+    }
+  bd_case_set_label (kase, gtk_editable_get_text (label));
+  bd_case_set_ticket (kase, gtk_editable_get_text (ticket));
+  if (!bd_session_save_details (self->session, &error))
+    report (self, _("The label and ticket were not saved:"), error);
+}
+
+static GtkWidget *
+add_entry (GtkListBox *list,
+           const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+/* A help desk names each case for the customer and their ticket. */
+static void
+ask_customer (BdWindow *self)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+    _("Who Is This Case For?"), _("The label and ticket show in the list of cases and on the report.")));
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_object_set_data (G_OBJECT (dialog), "label", add_entry (GTK_LIST_BOX (list), _("Customer label")));
+  g_object_set_data (G_OBJECT (dialog), "ticket", add_entry (GTK_LIST_BOX (list), _("Ticket")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "skip", _("_Skip"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "skip");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_customer_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 start_case (BdWindow   *self,
             const char *symptom_id)
 {
@@ -383,6 +445,8 @@ start_case (BdWindow   *self,
   g_ptr_array_set_size (self->history, 0);
   g_ptr_array_add (self->history, g_strdup ("matrix"));
   present (self, "plan");
+  if (g_settings_get_boolean (self->settings, "help-desk-mode"))
+    ask_customer (self);
 }
 
 static void
@@ -604,6 +668,9 @@ bd_window_dispose (GObject *object)
 {
   BdWindow *self = BD_WINDOW (object);
 
+  /* Quitting destroys the window without a close request: remember
+   * where the person was while the pages still exist. */
+  save_view (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
