@@ -1,15 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "bd-bench-cases"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bd-case-store-private.h"
-#include "bd-case-store.h"
-#include "bd-case.h"
-#include "bd-pack.h"
+#include "bench-store.h"
 
 /*
  * How the case store feels with a help desk's worth of cases: build a fresh
@@ -24,33 +20,6 @@
 #define LIST_REPS 200
 #define ROWS_SHOWN 50    /* what a window draws of a list */
 #define SEARCH_ROUNDS 5
-#define SEED 20260314
-#define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
-#define FIRST_TICKET 10000
-
-static const char * const first_names[] = {
-  "Jane", "Janet", "Jan", "Mohammed", "Zoë", "José", "Chloé", "Siobhán", "Björn", "Aoife",
-  "Priya", "Wei", "Fatima", "Olga", "Tom", "Tomás", "Lukas", "Amara", "Kenji", "Ingrid",
-  "Mateo", "Noor", "Ravi", "Sofia", "Émile", "Hannah", "Dmitri", "Grace", "Óscar", "Yusuf",
-  "Leila", "Marco", "Nadia", "Pedro", "Ruth", "Sven", "Kwame", "Mei",
-};
-
-static const char * const sentences[] = {
-  "Called back the next day; the badge had cleared.",
-  "Reads mail on a Windows laptop at work.",
-  "Badge came back after the iOS update.",
-  "Prefers a call in the afternoon.",
-  "Second call this week about the same badge.",
-  "Sent the five-minute checklist by email.",
-  "Tried the safe resets up to Reset All Settings.",
-  "Works at a school; the phone is managed by IT.",
-  "Her daughter set the phone up, not sure of the Apple ID.",
-  "Escalated to the carrier after no change.",
-  "The Mac is on an older macOS.",
-  "WhatsApp Desktop is open all day on the office PC.",
-};
-
-static const char * const variants[] = { "", " mini", " Pro", " Pro Max", " Plus" };
 
 static const char * const fixed_queries[] = {
   /* keystroke by keystroke, as the search entry sees it */
@@ -66,81 +35,7 @@ static const char * const fixed_queries[] = {
   "zzqx", "xylophone", "iphone 99", "T-99999", "qwv jane",
 };
 
-typedef struct
-{
-  BdCaseStore *store;
-  char *dir;
-  BdPack *pack;
-  GRand *rand;
-  GPtrArray *words;     /* per case: its searchable words, folded, " a b " */
-  GArray *statuses;     /* per case: its BdCaseStatus */
-  guint n_cases;
-  guint ticket;         /* the last given out: no other ticket starts with it */
-} Bench;
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (path);
-}
-
-static void
-bench_clear (Bench *b)
-{
-  /* The store first: it must be closed before its files go. */
-  g_clear_object (&b->store);
-  if (b->dir != NULL)
-    remove_dir (b->dir);
-  g_clear_pointer (&b->dir, g_free);
-  g_clear_object (&b->pack);
-  g_clear_pointer (&b->rand, g_rand_free);
-  g_clear_pointer (&b->words, g_ptr_array_unref);
-  g_clear_pointer (&b->statuses, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bench, bench_clear)
-
 /* --- what search should find, worked out without the store ---------- */
-
-/* @text as the search index sees it: lower case, no diacritics, words
- * split at anything that is not a letter or digit. */
-static void
-append_folded (GString    *out,
-               const char *text)
-{
-  g_autofree char *nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-
-  for (const char *p = nfd; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (out, g_unichar_tolower (c));
-      else if (out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-    }
-  if (out->len > 0 && out->str[out->len - 1] != ' ')
-    g_string_append_c (out, ' ');
-}
-
-static char *
-fold (const char *text)
-{
-  GString *out = g_string_new (" ");
-
-  append_folded (out, text);
-  return g_string_free (out, FALSE);
-}
 
 /* Every word of @query begins some word of the case. */
 static gboolean
@@ -161,11 +56,11 @@ words_match (const char *words,
 }
 
 static guint
-expected_count (Bench        *b,
+expected_count (BenchStore   *b,
                 const char   *query,
                 BdCaseStatus  status)
 {
-  g_autofree char *folded = fold (query);
+  g_autofree char *folded = bench_store_fold (query);
   g_auto(GStrv) query_words = g_strsplit (folded, " ", -1);
   guint n = 0;
 
@@ -175,225 +70,6 @@ expected_count (Bench        *b,
       n++;
   return n;
 }
-
-/* --- varied, realistic cases ----------------------------------------- */
-
-#define PICK(r, list) ((list)[g_rand_int_range ((r), 0, G_N_ELEMENTS (list))])
-
-static gboolean
-chance (GRand  *rand,
-        double  p)
-{
-  return g_rand_double (rand) < p;
-}
-
-static void
-set_people (Bench  *b,
-            BdCase *kase,
-            guint   i)
-{
-  g_autofree char *label = g_strdup_printf ("%s %c.", PICK (b->rand, first_names),
-                                            'A' + g_rand_int_range (b->rand, 0, 26));
-
-  bd_case_set_label (kase, label);
-  if (chance (b->rand, 0.85))
-    {
-      g_autofree char *ticket = g_strdup_printf ("T-%u", FIRST_TICKET + i);
-      bd_case_set_ticket (kase, ticket);
-      b->ticket = FIRST_TICKET + i;
-    }
-  if (chance (b->rand, 0.4))
-    bd_case_set_notes (kase, PICK (b->rand, sentences));
-}
-
-static char *
-random_model (GRand *rand)
-{
-  int generation = g_rand_int_range (rand, 12, 17);
-  const char *variant = PICK (rand, variants);
-
-  /* The mini stopped at 13; the Plus started at 14. */
-  if (generation > 13 && g_str_equal (variant, " mini"))
-    variant = " Plus";
-  else if (generation < 14 && g_str_equal (variant, " Plus"))
-    variant = " mini";
-  return g_strdup_printf ("iPhone %d%s", generation, variant);
-}
-
-static char *
-random_ios (GRand *rand)
-{
-  int minor = g_rand_int_range (rand, 0, 5);
-
-  if (chance (rand, 0.2))
-    return g_strdup_printf ("26.%d.%d", minor, g_rand_int_range (rand, 1, 3));
-  return g_strdup_printf ("26.%d", minor);
-}
-
-static void
-set_device (Bench  *b,
-            BdCase *kase)
-{
-  BdDevice devices = BD_DEVICE_NONE;
-  BdApp apps = 0;
-
-  if (chance (b->rand, 0.95))
-    {
-      g_autofree char *model = random_model (b->rand);
-      g_autofree char *ios = random_ios (b->rand);
-      bd_case_set_model (kase, model);
-      bd_case_set_ios (kase, ios);
-    }
-  devices |= chance (b->rand, 0.3) ? BD_DEVICE_IPAD : 0;
-  devices |= chance (b->rand, 0.35) ? BD_DEVICE_MAC : 0;
-  apps |= chance (b->rand, 0.6) ? BD_APP_MESSAGES : 0;
-  apps |= chance (b->rand, 0.35) ? BD_APP_WHATSAPP : 0;
-  apps |= chance (b->rand, 0.2) ? BD_APP_TEAMS : 0;
-  apps |= chance (b->rand, 0.25) ? BD_APP_GMAIL : 0;
-  bd_case_set_other_devices (kase, devices);
-  bd_case_set_apps (kase, apps);
-}
-
-static BdSymptom *
-add_symptoms (Bench  *b,
-              BdCase *kase)
-{
-  GListModel *symptoms = bd_pack_get_symptoms (b->pack);
-  guint n = g_list_model_get_n_items (symptoms);
-  g_autoptr(BdSymptom) first = g_list_model_get_item (symptoms, g_rand_int_range (b->rand, 0, n));
-  g_autoptr(BdSymptom) second = g_list_model_get_item (symptoms, g_rand_int_range (b->rand, 0, n));
-
-  bd_case_add_symptom (kase, bd_symptom_get_id (first), bd_text_get (bd_symptom_get_text (first)));
-  if (second != first && chance (b->rand, 0.3))
-    bd_case_add_symptom (kase, bd_symptom_get_id (second),
-                         bd_text_get (bd_symptom_get_text (second)));
-  return first; /* the pack holds it */
-}
-
-static BdStepState
-random_state (GRand *rand)
-{
-  double p = g_rand_double (rand);
-
-  return p < 0.85 ? BD_STEP_STATE_DONE : p < 0.95 ? BD_STEP_STATE_SKIPPED : BD_STEP_STATE_NA;
-}
-
-/* Up to @n steps of the symptom's plan, in order, a minute apart; returns
- * the guide of the last one. */
-static const char *
-add_steps (Bench     *b,
-           BdCase    *kase,
-           BdSymptom *symptom,
-           guint      n)
-{
-  const char * const *plan = bd_symptom_get_plan (symptom);
-  gint64 time = bd_case_get_created (kase);
-  const char *last = NULL;
-  guint added = 0;
-
-  for (guint g = 0; plan != NULL && plan[g] != NULL && added < n; g++)
-    {
-      BdGuide *guide = bd_pack_lookup_guide (b->pack, plan[g]);
-
-      guint n_steps = guide != NULL ? bd_guide_get_n_steps (guide) : 0;
-
-      for (guint s = 0; s < n_steps && added < n; s++, added++)
-        {
-          BdStep *step = bd_guide_get_step (guide, s);
-          BdDevice device = bd_step_get_per_device (step) ? BD_DEVICE_IPHONE : BD_DEVICE_NONE;
-
-          time += 60 * G_USEC_PER_SEC;
-          bd_case_add_step (kase, plan[g], bd_step_get_id (step),
-                            bd_text_get (bd_step_get_text (step)), device,
-                            random_state (b->rand), time);
-          last = plan[g];
-        }
-    }
-  return last;
-}
-
-static BdCaseStatus
-random_status (GRand *rand)
-{
-  double p = g_rand_double (rand);
-
-  return p < 0.55 ? BD_CASE_STATUS_OPEN : p < 0.9 ? BD_CASE_STATUS_RESOLVED
-                                                  : BD_CASE_STATUS_ESCALATED;
-}
-
-static void
-set_progress (Bench     *b,
-              BdCase    *kase,
-              BdSymptom *symptom)
-{
-  guint n_steps = chance (b->rand, 0.3) ? 0 : g_rand_int_range (b->rand, 1, 13);
-  const char *guide = add_steps (b, kase, symptom, n_steps);
-  BdCaseStatus status = guide != NULL ? random_status (b->rand) : BD_CASE_STATUS_OPEN;
-  gint64 end = bd_case_get_created (kase) + (n_steps + 1) * 60 * G_USEC_PER_SEC;
-
-  if (status == BD_CASE_STATUS_RESOLVED)
-    {
-      bd_case_add_outcome (kase, guide, BD_OUTCOME_CLEARED, end);
-      bd_case_set_resolved_by (kase, guide);
-    }
-  else if (guide != NULL && chance (b->rand, 0.4))
-    bd_case_add_outcome (kase, guide, BD_OUTCOME_NOT_CLEARED, end);
-  bd_case_set_status (kase, status);
-}
-
-/* Created some time in the last year, last touched up to a fortnight later. */
-static void
-set_times (Bench  *b,
-           BdCase *kase)
-{
-  gint64 now = g_get_real_time ();
-  gint64 created = now - (gint64) (g_rand_double (b->rand) * 365 * DAY_US);
-  gint64 updated = created + (gint64) (g_rand_double (b->rand) * 14 * DAY_US);
-
-  bd_case_set_times (kase, created, MIN (updated, now));
-}
-
-/* What the search index holds for @kase, as append_folded() sees it. */
-static char *
-searchable_words (BdCase *kase)
-{
-  GString *out = g_string_new (" ");
-  GPtrArray *symptoms = bd_case_get_symptoms (kase);
-  const char * const apps[] = { "Messages", "WhatsApp", "Teams", "Gmail" };
-
-  append_folded (out, bd_case_get_label (kase));
-  append_folded (out, bd_case_get_ticket (kase));
-  append_folded (out, bd_case_get_notes (kase));
-  append_folded (out, bd_case_get_model (kase));
-  append_folded (out, bd_case_get_ios (kase));
-  append_folded (out, (bd_case_get_other_devices (kase) & BD_DEVICE_IPAD) ? "iPad" : "");
-  append_folded (out, (bd_case_get_other_devices (kase) & BD_DEVICE_MAC) ? "Mac" : "");
-  for (guint i = 0; i < G_N_ELEMENTS (apps); i++)
-    append_folded (out, (bd_case_get_apps (kase) & (1 << i)) ? apps[i] : "");
-  for (guint i = 0; i < symptoms->len; i++)
-    append_folded (out, ((BdCaseSymptom *) g_ptr_array_index (symptoms, i))->text);
-  return g_string_free (out, FALSE);
-}
-
-static BdCase *
-new_case (Bench *b,
-          guint  i)
-{
-  g_autoptr(BdCase) kase = bd_case_new (bd_pack_get_id (b->pack), bd_pack_get_version (b->pack));
-  BdSymptom *symptom;
-  BdCaseStatus status;
-
-  set_times (b, kase);
-  set_people (b, kase, i);
-  set_device (b, kase);
-  symptom = add_symptoms (b, kase);
-  set_progress (b, kase, symptom);
-  status = bd_case_get_status (kase);
-  g_ptr_array_add (b->words, searchable_words (kase));
-  g_array_append_val (b->statuses, status);
-  return g_steal_pointer (&kase);
-}
-
 
 /* --- timing ---------------------------------------------------------- */
 
@@ -475,39 +151,24 @@ wrong_count (GError     **error,
 
 /* --- create ---------------------------------------------------------- */
 
-static gboolean
-set_synchronous (Bench       *b,
-                 const char  *mode,
-                 GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA synchronous = %s", mode);
-  char *message = NULL;
-
-  if (sqlite3_exec (_bd_case_store_get_db (b->store), sql, NULL, NULL, &message) == SQLITE_OK)
-    return TRUE;
-  g_set_error (error, BD_ERROR, BD_ERROR_STORE, "%s: %s", sql, message ? message : "error");
-  sqlite3_free (message);
-  return FALSE;
-}
-
 /* The first inserts skip the fsync so the build takes seconds, not
  * minutes; the last N_FULL_SYNC run as shipped and are the create figure. */
 static gboolean
-build_store (Bench    *b,
-             Results  *r,
-             GError  **error)
+build_store (BenchStore  *b,
+             Results     *r,
+             GError     **error)
 {
   guint n_off = b->n_cases - MIN (N_FULL_SYNC, b->n_cases);
   gint64 start = g_get_monotonic_time ();
 
-  if (!set_synchronous (b, "OFF", error))
+  if (!bench_store_set_synchronous (b, "OFF", error))
     return FALSE;
   for (guint i = 0; i < b->n_cases; i++)
     {
-      g_autoptr(BdCase) kase = new_case (b, i);
+      g_autoptr(BdCase) kase = bench_store_new_case (b, i);
       gint64 before;
 
-      if (i == n_off && !set_synchronous (b, "FULL", error))
+      if (i == n_off && !bench_store_set_synchronous (b, "FULL", error))
         return FALSE;
       before = g_get_monotonic_time ();
       if (!bd_case_store_insert (b->store, kase, error))
@@ -526,7 +187,7 @@ build_store (Bench    *b,
 /* --- list ------------------------------------------------------------ */
 
 static guint
-count_status (Bench        *b,
+count_status (BenchStore   *b,
               BdCaseStatus  status)
 {
   guint n = 0;
@@ -539,7 +200,7 @@ count_status (Bench        *b,
 
 /* One list as a window fills it: every id, then the rows on screen. */
 static gboolean
-list_once (Bench         *b,
+list_once (BenchStore    *b,
            BdCaseStatus   status,
            guint          expected,
            GError       **error)
@@ -563,10 +224,10 @@ list_once (Bench         *b,
 
 /* @by_status: cycle through the three status filters instead of all. */
 static gboolean
-time_lists (Bench     *b,
-            gboolean   by_status,
-            GArray    *samples,
-            GError   **error)
+time_lists (BenchStore  *b,
+            gboolean     by_status,
+            GArray      *samples,
+            GError     **error)
 {
   for (guint i = 0; i < LIST_REPS; i++)
     {
@@ -583,6 +244,8 @@ time_lists (Bench     *b,
 
 /* --- search ---------------------------------------------------------- */
 
+#define PICK(r, list) ((list)[g_rand_int_range ((r), 0, G_N_ELEMENTS (list))])
+
 static void
 add_query (GPtrArray  *queries,
            const char *query)
@@ -593,18 +256,18 @@ add_query (GPtrArray  *queries,
 
 /* Each name's first three letters, and some labels in full. */
 static void
-add_name_queries (Bench     *b,
-                  GPtrArray *queries)
+add_name_queries (BenchStore *b,
+                  GPtrArray  *queries)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (first_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (bench_store_first_names); i++)
     {
-      g_autofree char *start = g_utf8_substring (first_names[i], 0, 3);
+      g_autofree char *start = g_utf8_substring (bench_store_first_names[i], 0, 3);
       g_autofree char *lower = g_utf8_strdown (start, -1);
       add_query (queries, lower);
     }
   for (guint i = 0; i < 10; i++)
     {
-      g_autofree char *label = g_strdup_printf ("%s %c.", PICK (b->rand, first_names),
+      g_autofree char *label = g_strdup_printf ("%s %c.", PICK (b->rand, bench_store_first_names),
                                                 'A' + g_rand_int_range (b->rand, 0, 26));
       add_query (queries, label);
     }
@@ -612,12 +275,12 @@ add_name_queries (Bench     *b,
 
 /* Ticket beginnings such as T-104, and whole tickets (a few never given). */
 static void
-add_ticket_queries (Bench     *b,
-                    GPtrArray *queries)
+add_ticket_queries (BenchStore *b,
+                    GPtrArray  *queries)
 {
   for (guint i = 0; i < 20; i++)
     {
-      guint ticket = FIRST_TICKET + g_rand_int_range (b->rand, 0, b->n_cases);
+      guint ticket = BENCH_STORE_FIRST_TICKET + g_rand_int_range (b->rand, 0, b->n_cases);
       g_autofree char *start = g_strdup_printf ("T-%u", ticket / 100);
       g_autofree char *whole = g_strdup_printf ("T-%u", ticket);
 
@@ -632,7 +295,7 @@ add_word_queries (GPtrArray  *queries,
                   const char *text,
                   guint       min_length)
 {
-  g_autofree char *folded = fold (text);
+  g_autofree char *folded = bench_store_fold (text);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -641,21 +304,21 @@ add_word_queries (GPtrArray  *queries,
 }
 
 static void
-add_pair_queries (Bench     *b,
-                  GPtrArray *queries)
+add_pair_queries (BenchStore *b,
+                  GPtrArray  *queries)
 {
   const char * const apps[] = { "whatsapp", "teams", "gmail", "messages", "ipad", "mac" };
 
   for (guint i = 0; i < 15; i++)
     {
-      g_autofree char *start = g_utf8_substring (PICK (b->rand, first_names), 0, 4);
+      g_autofree char *start = g_utf8_substring (PICK (b->rand, bench_store_first_names), 0, 4);
       g_autofree char *pair = g_strdup_printf ("%s %s", start, PICK (b->rand, apps));
       add_query (queries, pair);
     }
 }
 
 static GPtrArray *
-make_queries (Bench *b)
+make_queries (BenchStore *b)
 {
   GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
   GListModel *symptoms = bd_pack_get_symptoms (b->pack);
@@ -669,8 +332,8 @@ make_queries (Bench *b)
       g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
       add_word_queries (queries, bd_text_get (bd_symptom_get_text (symptom)), 5);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
-    add_word_queries (queries, sentences[i], 6);
+  for (guint i = 0; i < G_N_ELEMENTS (bench_store_sentences); i++)
+    add_word_queries (queries, bench_store_sentences[i], 6);
   add_pair_queries (b, queries);
   return queries;
 }
@@ -699,9 +362,9 @@ note_slowest (Results      *r,
 }
 
 static gboolean
-time_searches (Bench    *b,
-               Results  *r,
-               GError  **error)
+time_searches (BenchStore  *b,
+               Results     *r,
+               GError     **error)
 {
   g_autoptr(GPtrArray) queries = make_queries (b);
 
@@ -726,7 +389,7 @@ time_searches (Bench    *b,
 }
 
 static gboolean
-check_count (Bench         *b,
+check_count (BenchStore    *b,
              const char    *query,
              BdCaseStatus   status,
              guint          expected,
@@ -745,8 +408,8 @@ check_count (Bench         *b,
 /* A ticket finds its one case, nonsense finds none, and the rest find
  * what a plain scan of the generated cases says they should. */
 static gboolean
-check_searches (Bench   *b,
-                GError **error)
+check_searches (BenchStore  *b,
+                GError     **error)
 {
   const char * const queries[] = {
     "whatsapp", "jan", "zoë", "zoe", "iphone 14", "T-104", "stuck ipad", "26.4", "emile", "émile",
@@ -776,8 +439,8 @@ print_row (const char *name,
 }
 
 static void
-print_report (Bench   *b,
-              Results *r)
+print_report (BenchStore *b,
+              Results    *r)
 {
   double p99 = percentile_ms (r->search, 990);
 
@@ -828,30 +491,8 @@ parse_args (int      *argc,
 }
 
 static gboolean
-setup (Bench   *b,
-       GError **error)
-{
-  g_autofree char *path = NULL;
-
-  b->dir = g_dir_make_tmp ("bench-cases-XXXXXX", error);
-  if (b->dir == NULL)
-    return FALSE;
-  path = g_build_filename (b->dir, "cases.db", NULL);
-  b->store = bd_case_store_new (path, error);
-  if (b->store == NULL)
-    return FALSE;
-  b->pack = bd_pack_new_bundled (error);
-  if (b->pack == NULL)
-    return FALSE;
-  b->rand = g_rand_new_with_seed (SEED);
-  b->words = g_ptr_array_new_with_free_func (g_free);
-  b->statuses = g_array_new (FALSE, FALSE, sizeof (BdCaseStatus));
-  return TRUE;
-}
-
-static gboolean
-run (Bench   *b,
-     GError **error)
+run (BenchStore  *b,
+     GError     **error)
 {
   g_auto(Results) r = { 0 };
 
@@ -874,7 +515,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_auto(Bench) b = { 0 };
+  g_auto(BenchStore) b = { 0 };
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
@@ -883,7 +524,7 @@ main (int    argc,
       g_printerr ("bench-cases: %s\n", error->message);
       return 2;
     }
-  if (!setup (&b, &error) || !run (&b, &error))
+  if (!bench_store_setup (&b, "bench-cases-XXXXXX", "cases.db", &error) || !run (&b, &error))
     {
       g_printerr ("bench-cases: %s\n", error->message);
       return EXIT_FAILURE;
