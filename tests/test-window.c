@@ -397,6 +397,30 @@ test_delete_undo (void)
   stop_app (&a);
 }
 
+/* Ctrl+? shows every shortcut, built on first use. */
+static void
+test_shortcuts (void)
+{
+  App a = start_app ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean found = FALSE;
+
+  act (a.window, "win.show-help-overlay", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          gtk_widget_set_size_request (GTK_WIDGET (window), 800, 600);
+          settle (GTK_WIDGET (window));
+          found = TRUE;
+          gtk_window_close (GTK_WINDOW (window));
+        }
+    }
+  g_assert_true (found);
+  stop_app (&a);
+}
+
 /* Search as you type filters the list of cases. */
 static void
 test_search (void)
@@ -526,6 +550,7 @@ main (int    argc,
   g_test_add_func ("/window/countdown", test_countdown);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/screenshots", test_screenshots);
   return g_test_run ();
 }

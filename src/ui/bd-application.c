@@ -200,9 +200,11 @@ static void
 bd_application_init (BdApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN,
                                  G_OPTION_ARG_NONE, "Quit once the first frame is painted", NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 }

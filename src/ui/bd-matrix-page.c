@@ -17,9 +17,26 @@ struct _BdMatrixPage
   AdwPreferencesGroup *symptoms_group;
   AdwPreferencesGroup *more_group;
   GtkWidget *first_row;
+  BdPack *pack;
+  guint more_tick;
 };
 
 G_DEFINE_FINAL_TYPE (BdMatrixPage, bd_matrix_page, ADW_TYPE_BIN)
+
+/* A wrapping GtkLabel looks for its natural width by laying its text out
+ * at one width after another (about fifteen per label here), and that
+ * text shaping was most of the time to the first frame. The natural width
+ * of the unwrapped text is as good for a row that always gets the page's
+ * width; the text still wraps as before at the width it is given. */
+static void
+calm_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_natural_wrap_mode (GTK_LABEL (widget), GTK_NATURAL_WRAP_NONE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    calm_labels (child);
+}
 
 static GtkWidget *
 create_row (const char *title,
@@ -32,6 +49,8 @@ create_row (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 5);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
@@ -73,6 +92,23 @@ add_more (BdMatrixPage *self,
                 "win.show-page", "explanations"));
 }
 
+static gboolean
+add_more_after_first_frame (GtkWidget     *widget,
+                            GdkFrameClock *clock,
+                            gpointer       user_data)
+{
+  BdMatrixPage *self = BD_MATRIX_PAGE (widget);
+
+  /* the tick before the first paint runs too: wait for a painted frame */
+  if (gdk_frame_clock_get_frame_counter (clock) < 2)
+    return G_SOURCE_CONTINUE;
+  self->more_tick = 0;
+  add_more (self, self->pack);
+  calm_labels (GTK_WIDGET (self->more_group));
+  g_clear_object (&self->pack);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * bd_matrix_page_set_pack:
  *
@@ -97,7 +133,11 @@ bd_matrix_page_set_pack (BdMatrixPage *self,
         self->first_row = row;
       adw_preferences_group_add (self->symptoms_group, row);
     }
-  add_more (self, pack);
+  calm_labels (GTK_WIDGET (self));
+  /* Below the fold at any usual size: added right after the first frame
+   * is painted, so the first frame shapes less text. */
+  self->pack = g_object_ref (pack);
+  self->more_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_more_after_first_frame, NULL, NULL);
 }
 
 void
@@ -112,6 +152,12 @@ bd_matrix_page_focus_first (BdMatrixPage *self)
 static void
 bd_matrix_page_dispose (GObject *object)
 {
+  BdMatrixPage *self = BD_MATRIX_PAGE (object);
+
+  if (self->more_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->more_tick);
+  self->more_tick = 0;
+  g_clear_object (&self->pack);
   gtk_widget_dispose_template (GTK_WIDGET (object), BD_TYPE_MATRIX_PAGE);
   G_OBJECT_CLASS (bd_matrix_page_parent_class)->dispose (object);
 }

@@ -23,12 +23,16 @@
  * Where the person is (page, guide, scroll) is remembered per case in the
  * store, so opening a case returns exactly there.
  */
+/* The pages other than the matrix are made on first visit: the first
+ * frame needs only the matrix, and start-up must stay close to a bare
+ * window's (bench/startup). */
 struct _BdWindow
 {
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
   BdSession *session;
+  GtkWindow *shortcuts;
   GPtrArray *history; /* views to go back to, "page" or "page:argument" */
   char *view;         /* the view shown now */
   gboolean restoring;
@@ -85,6 +89,33 @@ report (BdWindow   *self,
   bd_window_show_error (self, message);
 }
 
+/* The list of cases is made when it is first shown: a person on their own
+ * may never open it. */
+static void
+show_sidebar (BdWindow *self,
+              gboolean  visible)
+{
+  gtk_widget_set_visible (self->sidebar_box, visible);
+  if (!visible || self->sidebar != NULL)
+    return;
+  self->sidebar = g_object_new (BD_TYPE_CASE_SIDEBAR, "vexpand", TRUE, NULL);
+  gtk_box_append (GTK_BOX (self->sidebar_box), GTK_WIDGET (self->sidebar));
+  if (self->session != NULL)
+    {
+      BdCase *kase = bd_session_get_case (self->session);
+      bd_case_sidebar_set_store (self->sidebar, bd_session_get_store (self->session));
+      bd_case_sidebar_refresh (self->sidebar, kase ? bd_case_get_id (kase) : NULL);
+    }
+}
+
+static void
+refresh_sidebar (BdWindow   *self,
+                 const char *select_id)
+{
+  if (self->sidebar != NULL)
+    bd_case_sidebar_refresh (self->sidebar, select_id);
+}
+
 /* --- the session ------------------------------------------------------ */
 
 static void
@@ -103,7 +134,7 @@ on_plan_changed (BdWindow *self)
 
   update_titles (self);
   g_settings_set_string (self->settings, "last-case", kase ? bd_case_get_id (kase) : "");
-  bd_case_sidebar_refresh (self->sidebar, kase ? bd_case_get_id (kase) : NULL);
+  refresh_sidebar (self, kase ? bd_case_get_id (kase) : NULL);
 }
 
 /**
@@ -133,11 +164,8 @@ bd_window_get_session (BdWindow *self)
     }
   self->session = bd_session_new (bd_application_get_pack (get_app (self)), store);
   g_signal_connect_swapped (self->session, "notify::plan", G_CALLBACK (on_plan_changed), self);
-  bd_plan_page_set_session (self->plan_page, self->session);
-  bd_guide_page_set_session (self->guide_page, self->session);
-  bd_checklist_page_set_session (self->checklist_page, self->session);
-  bd_case_page_set_session (self->case_page, self->session);
-  bd_case_sidebar_set_store (self->sidebar, store);
+  if (self->sidebar != NULL)
+    bd_case_sidebar_set_store (self->sidebar, store);
   if (bd_case_store_get_recovered_path (store) != NULL)
     {
       g_autofree char *message = g_strdup_printf (
@@ -164,6 +192,59 @@ save_view (BdWindow *self)
   bd_session_set_view (self->session, view);
 }
 
+/* Makes a page the first time it is shown. Pages that follow the case are
+ * only asked for once there is a session. */
+static void
+ensure_page (BdWindow   *self,
+             const char *page)
+{
+  BdPack *pack = bd_application_get_pack (get_app (self));
+  GtkWidget *widget = NULL;
+
+  if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
+    return;
+  if (g_str_equal (page, "plan") && self->session != NULL)
+    {
+      widget = GTK_WIDGET (self->plan_page = g_object_new (BD_TYPE_PLAN_PAGE, NULL));
+      bd_plan_page_set_session (self->plan_page, self->session);
+    }
+  else if (g_str_equal (page, "guide") && self->session != NULL)
+    {
+      widget = GTK_WIDGET (self->guide_page = g_object_new (BD_TYPE_GUIDE_PAGE, NULL));
+      bd_guide_page_set_session (self->guide_page, self->session);
+    }
+  else if (g_str_equal (page, "checklist") && self->session != NULL)
+    {
+      widget = GTK_WIDGET (self->checklist_page = g_object_new (BD_TYPE_CHECKLIST_PAGE, NULL));
+      bd_checklist_page_set_session (self->checklist_page, self->session);
+    }
+  else if (g_str_equal (page, "details") && self->session != NULL)
+    {
+      widget = GTK_WIDGET (self->case_page = g_object_new (BD_TYPE_CASE_PAGE, NULL));
+      bd_case_page_set_help_desk (self->case_page, g_settings_get_boolean (self->settings, "help-desk-mode"));
+      bd_case_page_set_session (self->case_page, self->session);
+    }
+  else if (g_str_equal (page, "resets"))
+    {
+      widget = GTK_WIDGET (self->resets_page = g_object_new (BD_TYPE_RESETS_PAGE, NULL));
+      bd_resets_page_set_pack (self->resets_page, pack);
+    }
+  else if (g_str_equal (page, "resolved"))
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/bd-resolved-page.ui");
+      self->resolved_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "resolved_page"));
+      /* the stack keeps it; the builder's reference goes with the builder */
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->resolved_page), page);
+    }
+  else if (g_str_equal (page, "explanations"))
+    {
+      widget = GTK_WIDGET (self->explanations_page = g_object_new (BD_TYPE_EXPLANATIONS_PAGE, NULL));
+      bd_explanations_page_set_pack (self->explanations_page, pack);
+    }
+  if (widget != NULL)
+    gtk_stack_add_named (self->stack, widget, page);
+}
+
 static gboolean
 page_needs_case (const char *page)
 {
@@ -182,6 +263,7 @@ present (BdWindow   *self,
 
   if (page_needs_case (page) && kase == NULL)
     return FALSE;
+  ensure_page (self, page);
   if (g_str_equal (page, "guide"))
     {
       if (parts[1] == NULL || !bd_guide_page_set_guide (self->guide_page, parts[1]))
@@ -191,7 +273,8 @@ present (BdWindow   *self,
     }
   else if (g_str_equal (page, "checklist"))
     {
-      if (parts[1] == NULL || !bd_checklist_page_set_checklist (self->checklist_page, parts[1]))
+      if (parts[1] == NULL || self->checklist_page == NULL
+          || !bd_checklist_page_set_checklist (self->checklist_page, parts[1]))
         return FALSE;
     }
   else if (g_str_equal (page, "resolved"))
@@ -546,7 +629,7 @@ delete_case_action (GtkWidget  *widget,
       report (self, _("The case cannot be deleted:"), error);
       return;
     }
-  bd_case_sidebar_refresh (self->sidebar, NULL);
+  refresh_sidebar (self, NULL);
   g_ptr_array_set_size (self->history, 0);
   present (self, "matrix");
   toast = adw_toast_new (_("Case deleted"));
@@ -590,7 +673,7 @@ search_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
 
-  gtk_widget_set_visible (self->sidebar_box, TRUE);
+  show_sidebar (self, TRUE);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   if (bd_window_get_session (self) != NULL)
     bd_case_sidebar_focus_search (self->sidebar);
@@ -604,9 +687,28 @@ toggle_sidebar_action (GtkWidget  *widget,
   BdWindow *self = BD_WINDOW (widget);
   gboolean visible = !gtk_widget_get_visible (self->sidebar_box);
 
-  gtk_widget_set_visible (self->sidebar_box, visible);
+  show_sidebar (self, visible);
   if (visible)
     bd_window_get_session (self);
+}
+
+/* Built when first asked for: GtkApplication would build it with every
+ * window, before the first frame, from gtk/help-overlay.ui. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+      self->shortcuts = GTK_WINDOW (g_object_ref (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+    }
+  gtk_window_present (self->shortcuts);
 }
 
 /* --- set-up ----------------------------------------------------------- */
@@ -657,8 +759,9 @@ on_help_desk_mode (BdWindow *self)
 {
   gboolean help_desk = g_settings_get_boolean (self->settings, "help-desk-mode");
 
-  gtk_widget_set_visible (self->sidebar_box, help_desk);
-  bd_case_page_set_help_desk (self->case_page, help_desk);
+  show_sidebar (self, help_desk);
+  if (self->case_page != NULL)
+    bd_case_page_set_help_desk (self->case_page, help_desk);
   if (help_desk && gtk_widget_get_mapped (GTK_WIDGET (self)))
     bd_window_get_session (self);
 }
@@ -674,6 +777,9 @@ bd_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_object (&self->shortcuts);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -689,31 +795,16 @@ bd_window_class_init (BdWindowClass *klass)
 
   object_class->dispose = bd_window_dispose;
 
-  g_type_ensure (BD_TYPE_CASE_SIDEBAR);
   g_type_ensure (BD_TYPE_MATRIX_PAGE);
-  g_type_ensure (BD_TYPE_PLAN_PAGE);
-  g_type_ensure (BD_TYPE_GUIDE_PAGE);
-  g_type_ensure (BD_TYPE_RESETS_PAGE);
-  g_type_ensure (BD_TYPE_CHECKLIST_PAGE);
-  g_type_ensure (BD_TYPE_EXPLANATIONS_PAGE);
-  g_type_ensure (BD_TYPE_CASE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/bd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar_box);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, matrix_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, guide_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, resets_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, checklist_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, explanations_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, case_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, resolved_page);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, status_label);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -727,6 +818,7 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
@@ -766,8 +858,6 @@ bd_window_new (BdApplication *application)
   self = g_object_new (BD_TYPE_WINDOW, "application", application, NULL);
   pack = bd_application_get_pack (application);
   bd_matrix_page_set_pack (self->matrix_page, pack);
-  bd_resets_page_set_pack (self->resets_page, pack);
-  bd_explanations_page_set_pack (self->explanations_page, pack);
   update_status (self);
   present (self, "matrix");
   return self;
