@@ -18,9 +18,6 @@
  * the command says it happened.
  */
 
-typedef int (*CaseFunc) (int    argc,
-                         char **argv);
-
 static BdCaseStore *
 open_store (void)
 {
@@ -69,6 +66,35 @@ resolve (BdCaseStore *store,
       bd_cli_print_error (message);
     }
   return id;
+}
+
+/* The store and the full id of the case the person named, or FALSE after
+ * saying why not. */
+static gboolean
+find_case (const char   *prefix,
+           BdCaseStore **store,
+           char        **id)
+{
+  *store = open_store ();
+  *id = *store != NULL ? resolve (*store, prefix) : NULL;
+  return *id != NULL;
+}
+
+/* ... and the case itself. */
+static BdCase *
+load_case (const char   *prefix,
+           BdCaseStore **store,
+           char        **id)
+{
+  g_autoptr(GError) error = NULL;
+  BdCase *kase;
+
+  if (!find_case (prefix, store, id))
+    return NULL;
+  kase = bd_case_store_load (*store, *id, &error);
+  if (kase == NULL)
+    report (error);
+  return kase;
 }
 
 static gboolean
@@ -320,10 +346,8 @@ case_set (int    argc,
                              entries, &argc, &argv, 1, 1, &status))
     return status;
   if ((pack = bd_cli_load_pack ()) == NULL || !check_symptoms (pack, d.symptoms)
-      || (store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+      || (kase = load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
-  if ((kase = bd_case_store_load (store, id, &error)) == NULL)
-    return report (error);
   if (!apply_details ("case set", &d, kase, &status))
     return status;
   if (!bd_case_store_save_details (store, kase, &error))
@@ -353,10 +377,8 @@ case_note (int    argc,
   if (!bd_cli_parse_options ("case note", _("ID TEXT"), _("Set the notes of a case."),
                              entries, &argc, &argv, 2, 2, &status))
     return status;
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if ((kase = load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
-  if ((kase = bd_case_store_load (store, id, &error)) == NULL)
-    return report (error);
   if (append && *bd_case_get_notes (kase) != '\0')
     notes = g_strconcat (bd_case_get_notes (kase), "\n\n", argv[2], NULL);
   else
@@ -388,7 +410,7 @@ case_status (int    argc,
                                                   "open, resolved, escalated");
       return bd_cli_usage_error ("case status", message);
     }
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if (!find_case (argv[1], &store, &id))
     return BD_CLI_FAILED;
   if (!bd_case_store_set_status (store, id, value, &error))
     return report (error);
@@ -468,10 +490,8 @@ case_step (int    argc,
       return bd_cli_usage_error ("case step", message);
     }
   if ((pack = bd_cli_load_pack ()) == NULL || (step = find_step (pack, argv[2], argv[3])) == NULL
-      || (store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+      || (kase = load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
-  if ((kase = bd_case_store_load (store, id, &error)) == NULL)
-    return report (error);
   if (!check_device (kase, step, &device))
     return BD_CLI_FAILED;
   if (!bd_case_store_set_step (store, id, argv[2], argv[3], bd_text_get (bd_step_get_text (step)),
@@ -508,7 +528,7 @@ case_outcome (int    argc,
       bd_cli_print_error (message);
       return BD_CLI_FAILED;
     }
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if (!find_case (argv[1], &store, &id))
     return BD_CLI_FAILED;
   if (!bd_case_store_add_outcome (store, id, argv[2], outcome, &error))
     return report (error);
@@ -623,7 +643,6 @@ case_show (int    argc,
   g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
   g_autoptr(BdPack) pack = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) devices = g_string_new (NULL);
   g_autoptr(GString) apps = g_string_new (NULL);
   g_autofree char *id = NULL, *created = NULL, *updated = NULL;
@@ -633,10 +652,8 @@ case_show (int    argc,
   if (!bd_cli_parse_options ("case show", _("ID"), _("Show a case: details, symptoms, plan progress."),
                              entries, &argc, &argv, 1, 1, &status))
     return status;
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if ((kase = load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
-  if ((kase = bd_case_store_load (store, id, &error)) == NULL)
-    return report (error);
   if (json)
     {
       g_autofree char *text = bd_case_to_json (kase);
@@ -693,7 +710,6 @@ case_steps (int    argc,
 {
   g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *id = NULL;
@@ -707,10 +723,8 @@ case_steps (int    argc,
                                "GUIDE_ID, STEP_ID, DEVICE, STATE, TIME."),
                              NULL, &argc, &argv, 1, 1, &status))
     return status;
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if ((kase = load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
-  if ((kase = bd_case_store_load (store, id, &error)) == NULL)
-    return report (error);
 
   /* The last log entry of each step (and device) is its state now; list
    * them in the order they last changed. */
@@ -752,7 +766,7 @@ case_delete (int    argc,
   if (!bd_cli_parse_options ("case delete", _("ID"),
                              _("Delete a case. “case undo” brings it back."), NULL, &argc, &argv, 1, 1, &status))
     return status;
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if (!find_case (argv[1], &store, &id))
     return BD_CLI_FAILED;
   if (!bd_case_store_delete (store, id, &error))
     return report (error);
@@ -816,10 +830,8 @@ case_export (int    argc,
     return status;
   if (output == NULL)
     return bd_cli_usage_error ("case export", _("Say where to write the case with -o FILE."));
-  if ((store = open_store ()) == NULL || (id = resolve (store, argv[1])) == NULL)
+  if ((kase = load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
-  if ((kase = bd_case_store_load (store, id, &error)) == NULL)
-    return report (error);
   text = bd_case_to_json (kase);
   if (strcmp (output, "-") == 0)
     {
@@ -892,12 +904,7 @@ case_import (int    argc,
 
 /* --- dispatch -------------------------------------------------------- */
 
-static const struct
-{
-  const char *name;
-  CaseFunc func;
-  const char *summary;
-} case_commands[] = {
+static const BdCliCommand case_commands[] = {
   { "new", case_new, N_("Start a case; prints its id") },
   { "list", case_list, N_("List or search cases") },
   { "show", case_show, N_("Show a case and its plan") },
@@ -913,36 +920,12 @@ static const struct
   { "import", case_import, N_("Read cases from JSON files") },
 };
 
-static void
-print_case_usage (FILE *out)
-{
-  fprintf (out, "%s\n  badge-doctor-cli case %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
-           _("Cases remember what was tried for one person's badge problem. "
-             "A case id may be shortened to any unique beginning."));
-  fprintf (out, "\n%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (case_commands); i++)
-    fprintf (out, "  %-10s %s\n", case_commands[i].name, _(case_commands[i].summary));
-}
-
 int
 bd_cli_case (int    argc,
              char **argv)
 {
-  if (argc < 2)
-    {
-      print_case_usage (stderr);
-      return BD_CLI_USAGE;
-    }
-  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0)
-    {
-      print_case_usage (stdout);
-      return BD_CLI_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (case_commands); i++)
-    if (strcmp (argv[1], case_commands[i].name) == 0)
-      return case_commands[i].func (argc - 1, argv + 1);
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “case %s”."), argv[1]);
-    return bd_cli_usage_error ("case", message);
-  }
+  return bd_cli_dispatch ("badge-doctor-cli case",
+                          _("Cases remember what was tried for one person's badge problem. "
+                            "A case id may be shortened to any unique beginning."),
+                          case_commands, G_N_ELEMENTS (case_commands), argc, argv);
 }

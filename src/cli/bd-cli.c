@@ -18,16 +18,6 @@
  * 1 when the task failed, 2 on a usage error.
  */
 
-typedef int (*CommandFunc) (int    argc,
-                            char **argv);
-
-typedef struct
-{
-  const char *name;
-  CommandFunc func;
-  const char *summary;
-} Command;
-
 void
 bd_cli_print_error (const char *message)
 {
@@ -467,7 +457,7 @@ cmd_plan (int    argc,
 
 /* --- dispatch -------------------------------------------------------- */
 
-static const Command commands[] = {
+static const BdCliCommand commands[] = {
   { "validate", cmd_validate, N_("Check a guidance pack file") },
   { "pack", cmd_pack, N_("Show the guidance pack in use") },
   { "symptoms", cmd_symptoms, N_("List the quick-fix matrix") },
@@ -476,47 +466,70 @@ static const Command commands[] = {
 };
 
 static void
-print_usage (FILE *out)
+print_usage (FILE               *out,
+             const char         *prefix,
+             const char         *description,
+             const BdCliCommand *list,
+             guint               n)
 {
-  fprintf (out, "%s\n  badge-doctor-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
-           _("Badge Doctor on the command line: check guidance packs and read the "
-             "troubleshooting plans."));
+  /* TRANSLATORS: the first %s is "badge-doctor-cli" or "badge-doctor-cli case" */
+  g_autofree char *more = g_strdup_printf (_("“%s COMMAND --help” shows the options of a command."), prefix);
+
+  fprintf (out, "%s\n  %s %s\n\n%s\n", _("Usage:"), prefix, _("COMMAND [OPTION…]"), description);
   fprintf (out, "\n%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("“badge-doctor-cli COMMAND --help” shows the options of a command."));
+  for (guint i = 0; i < n; i++)
+    fprintf (out, "  %-10s %s\n", list[i].name, _(list[i].summary));
+  fprintf (out, "\n%s\n", more);
+}
+
+/**
+ * bd_cli_dispatch:
+ * @prefix: how the commands are called, such as "badge-doctor-cli case"
+ *
+ * Runs the command named by argv[1], or prints the list of commands.
+ */
+int
+bd_cli_dispatch (const char         *prefix,
+                 const char         *description,
+                 const BdCliCommand *list,
+                 guint               n,
+                 int                 argc,
+                 char              **argv)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
+
+  if (argc < 2)
+    {
+      print_usage (stderr, prefix, description, list, n);
+      return BD_CLI_USAGE;
+    }
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 || g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_usage (stdout, prefix, description, list, n);
+      return BD_CLI_OK;
+    }
+  for (guint i = 0; i < n; i++)
+    if (strcmp (argv[1], list[i].name) == 0)
+      return list[i].func (argc - 1, argv + 1);
+  message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
+  hint = g_strconcat (prefix, " --help", NULL);
+  bd_cli_print_error (message);
+  g_printerr (_("Try “%s” for more information.\n"), hint);
+  return BD_CLI_USAGE;
 }
 
 int
 bd_cli_run (int    argc,
             char **argv)
 {
-  const char *name;
-
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return BD_CLI_USAGE;
-    }
-  name = argv[1];
-  if (g_strcmp0 (name, "--help") == 0 || g_strcmp0 (name, "-h") == 0 || g_strcmp0 (name, "help") == 0)
-    {
-      print_usage (stdout);
-      return BD_CLI_OK;
-    }
-  if (g_strcmp0 (name, "--version") == 0)
+  if (argc >= 2 && g_strcmp0 (argv[1], "--version") == 0)
     {
       g_print ("badge-doctor-cli %s\n", PACKAGE_VERSION);
       return BD_CLI_OK;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (strcmp (name, commands[i].name) == 0)
-      return commands[i].func (argc - 1, argv + 1);
-
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), name);
-    bd_cli_print_error (message);
-    g_printerr (_("Try “%s” for more information.\n"), "badge-doctor-cli --help");
-  }
-  return BD_CLI_USAGE;
+  return bd_cli_dispatch ("badge-doctor-cli",
+                          _("Badge Doctor on the command line: check guidance packs, read the "
+                            "troubleshooting plans, and follow cases."),
+                          commands, G_N_ELEMENTS (commands), argc, argv);
 }

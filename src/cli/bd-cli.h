@@ -15,8 +15,23 @@ enum
   BD_CLI_USAGE = 2,
 };
 
+/* A subcommand: its name, what runs it, and a line for --help. */
+typedef struct
+{
+  const char *name;
+  int (*func) (int    argc,
+               char **argv);
+  const char *summary;
+} BdCliCommand;
+
 int      bd_cli_run           (int           argc,
                                char        **argv);
+int      bd_cli_dispatch      (const char         *prefix,
+                               const char         *description,
+                               const BdCliCommand *commands,
+                               guint               n_commands,
+                               int                 argc,
+                               char              **argv);
 int      bd_cli_case          (int           argc,
                                char        **argv);
 

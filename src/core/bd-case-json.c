@@ -656,11 +656,7 @@ bd_case_new_from_json (GBytes     *bytes,
   if (root != NULL)
     self = check_root (&c, root);
   if (self == NULL)
-    {
-      BdProblem *first = c.problems->len > 0 ? g_ptr_array_index (c.problems, 0) : NULL;
-      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_CASE, "%s: %s",
-                   first ? first->path : "$", first ? first->message : "invalid");
-    }
+    bd_json_check_set_error (&c, error, BD_ERROR_INVALID_CASE);
   if (problems != NULL)
     *problems = g_steal_pointer (&c.problems);
   bd_json_check_clear (&c);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "bd-error.h"
 #include "bd-json-check.h"
 #include "bd-json-scan.h"
 
@@ -83,6 +84,22 @@ bd_json_check_leave (BdJsonCheck *c,
                      gsize        mark)
 {
   g_string_truncate (c->path, mark);
+}
+
+/**
+ * bd_json_check_set_error:
+ * @code: the error code of the format (BD_ERROR_INVALID_PACK, ...)
+ *
+ * Sets @error from the first problem found, as "path: message".
+ */
+void
+bd_json_check_set_error (BdJsonCheck  *c,
+                         GError      **error,
+                         int           code)
+{
+  BdProblem *first = c->problems->len > 0 ? g_ptr_array_index (c->problems, 0) : NULL;
+
+  g_set_error (error, BD_ERROR, code, "%s: %s", first ? first->path : "$", first ? first->message : "invalid");
 }
 
 /* Phase 1: the size cap and the strict pre-scan, which stops at the first

@@ -36,6 +36,9 @@ typedef void (*BdJsonItemFunc) (BdJsonCheck *c,
 
 void        bd_json_check_init            (BdJsonCheck        *c);
 void        bd_json_check_clear           (BdJsonCheck        *c);
+void        bd_json_check_set_error       (BdJsonCheck        *c,
+                                           GError            **error,
+                                           int                 code);
 JsonNode   *bd_json_check_parse           (BdJsonCheck        *c,
                                            GBytes             *bytes,
                                            gsize               max_size,

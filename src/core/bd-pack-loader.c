@@ -860,11 +860,7 @@ bd_pack_new_from_bytes (GBytes     *bytes,
       pack = g_steal_pointer (&b.pack);
     }
   else
-    {
-      BdProblem *first = c.problems->len > 0 ? g_ptr_array_index (c.problems, 0) : NULL;
-      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_PACK, "%s: %s",
-                   first ? first->path : "$", first ? first->message : "invalid");
-    }
+    bd_json_check_set_error (&c, error, BD_ERROR_INVALID_PACK);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&c.problems);
