@@ -303,10 +303,24 @@ bd_case_page_class_init (BdCasePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
 }
 
+/* libadwaita 1.2 leaves some rows (entry, combo) without a name of their
+ * own; a screen reader on the row should still say what it is. */
+static void
+name_rows (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_rows (child);
+}
+
 static void
 bd_case_page_init (BdCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_rows (GTK_WIDGET (self));
   g_object_set_data (G_OBJECT (self->label_row), "setter", bd_case_set_label);
   g_object_set_data (G_OBJECT (self->ticket_row), "setter", bd_case_set_ticket);
   g_object_set_data (G_OBJECT (self->model_row), "setter", bd_case_set_model);

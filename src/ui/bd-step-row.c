@@ -299,6 +299,13 @@ fill (BdStepRow *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   bd_text_get (bd_step_get_text (self->step)), -1);
+  /* The row takes the focus Space acts on: a screen reader says the step,
+   * then what it costs and what to expect. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->number_label, self->text_label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->caution_label, self->expect_label,
+                                  self->state_label, NULL,
+                                  -1);
 }
 
 static void
