@@ -156,6 +156,110 @@ test_delete_undo_view (Fixture       *f,
   g_assert_cmpstr (view, ==, "guide:toggle-badges:40");
 }
 
+static void
+count_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  bd_session_write_finish (BD_SESSION (object), result, error);
+}
+
+static void
+wait_idle (BdSession *session)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (bd_session_is_busy (session) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (bd_session_is_busy (session));
+}
+
+/* Ticks commit off the main thread, in order; the view changes only once
+ * they are committed, and shows the newest. */
+static void
+test_async_writes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const steps[] = { "open-settings", "turn-off", "wait" };
+  BdCase *kase;
+
+  g_assert_true (bd_session_new_case (f->session, "stuck-one", NULL));
+  f->plan_changes = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    bd_session_set_step_async (f->session, "toggle-badges", steps[i], BD_DEVICE_NONE, BD_STEP_STATE_DONE,
+                               count_done, &error);
+  /* the same step again: the later state must win */
+  bd_session_set_step_async (f->session, "toggle-badges", "wait", BD_DEVICE_NONE, BD_STEP_STATE_SKIPPED,
+                             count_done, &error);
+  g_assert_true (bd_session_is_busy (f->session));
+  g_assert_cmpuint (bd_plan_get_guide (bd_session_get_plan (f->session), 0)->n_done, ==, 0);
+  wait_idle (f->session);
+  g_assert_no_error (error);
+  /* one view update, from the newest write */
+  g_assert_cmpuint (f->plan_changes, ==, 1);
+  g_assert_cmpuint (bd_plan_get_guide (bd_session_get_plan (f->session), 0)->n_done, ==, 2);
+  g_assert_cmpuint (bd_plan_get_guide (bd_session_get_plan (f->session), 0)->n_skipped, ==, 1);
+
+  /* a detail edit saved while more edits follow keeps what was saved */
+  kase = bd_session_get_case (f->session);
+  bd_case_set_label (kase, "Jane R.");
+  bd_session_save_details_async (f->session, count_done, &error);
+  bd_case_set_label (kase, "typed on");
+  bd_session_answer_async (f->session, "toggle-badges", BD_OUTCOME_CLEARED, count_done, &error);
+  wait_idle (f->session);
+  g_assert_no_error (error);
+  kase = bd_session_get_case (f->session);
+  g_assert_cmpstr (bd_case_get_label (kase), ==, "Jane R.");
+  g_assert_cmpint (bd_case_get_status (kase), ==, BD_CASE_STATUS_RESOLVED);
+}
+
+/* A direct write after queued ones lands after them: undo undoes the last
+ * queued tick, not one before it. */
+static void
+test_async_then_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdUndoKind kind;
+
+  g_assert_true (bd_session_new_case (f->session, "stuck-one", NULL));
+  bd_session_set_step_async (f->session, "toggle-badges", "open-settings", BD_DEVICE_NONE, BD_STEP_STATE_DONE,
+                             count_done, &error);
+  bd_session_set_step_async (f->session, "toggle-badges", "turn-off", BD_DEVICE_NONE, BD_STEP_STATE_DONE,
+                             count_done, &error);
+  g_assert_true (bd_session_undo (f->session, &kind, &error));
+  g_assert_no_error (error);
+  wait_idle (f->session);
+  g_assert_cmpint (bd_plan_get_step_state (bd_session_get_plan (f->session), "toggle-badges", "open-settings",
+                                           BD_DEVICE_NONE), ==, BD_STEP_STATE_DONE);
+  g_assert_cmpint (bd_plan_get_step_state (bd_session_get_plan (f->session), "toggle-badges", "turn-off",
+                                           BD_DEVICE_NONE), ==, BD_STEP_STATE_PENDING);
+}
+
+static void
+test_async_refusals (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  bd_session_set_step_async (f->session, "toggle-badges", "open-settings", BD_DEVICE_NONE, BD_STEP_STATE_DONE,
+                             count_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, BD_ERROR, BD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (bd_session_new_case (f->session, NULL, NULL));
+  bd_session_set_step_async (f->session, "toggle-badges", "turn-on", BD_DEVICE_NONE, BD_STEP_STATE_DONE,
+                             count_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT);
+  g_assert_false (bd_session_is_busy (f->session));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +270,8 @@ main (int    argc,
   g_test_add ("/session/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/session/details-and-symptoms", Fixture, NULL, setup, test_details_and_symptoms, teardown);
   g_test_add ("/session/delete-undo-view", Fixture, NULL, setup, test_delete_undo_view, teardown);
+  g_test_add ("/session/async-writes", Fixture, NULL, setup, test_async_writes, teardown);
+  g_test_add ("/session/async-then-undo", Fixture, NULL, setup, test_async_then_undo, teardown);
+  g_test_add ("/session/async-refusals", Fixture, NULL, setup, test_async_refusals, teardown);
   return g_test_run ();
 }

@@ -39,9 +39,16 @@ iterate_until (gboolean (*done) (gpointer),
 static void
 settle (GtkWidget *widget)
 {
+  GtkRoot *root = gtk_widget_get_root (widget);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 target = gdk_frame_clock_get_frame_counter (clock) + 3;
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 target;
+
+  /* ticks and edits commit on a worker thread: wait for them first */
+  while (BD_IS_WINDOW (root) && bd_window_is_busy (BD_WINDOW (root)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  target = gdk_frame_clock_get_frame_counter (clock) + 3;
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
   /* with animations off nothing else asks for frames: ask for them */
   while (gdk_frame_clock_get_frame_counter (clock) < target && g_get_monotonic_time () < deadline)

@@ -555,6 +555,36 @@ bd_case_set_resolved_by (BdCase     *self,
 }
 
 /**
+ * bd_case_copy_details:
+ *
+ * Returns: (transfer full): a new case with this one's id and the details
+ *   a person edits (label, ticket, notes, device details), for saving
+ *   while this one may change again
+ */
+BdCase *
+bd_case_copy_details (BdCase *self)
+{
+  BdCase *copy;
+
+  g_return_val_if_fail (BD_IS_CASE (self), NULL);
+
+  copy = bd_case_new (self->pack_id, self->pack_version);
+  bd_case_set_id (copy, self->id);
+  bd_case_set_label (copy, self->label);
+  bd_case_set_ticket (copy, self->ticket);
+  bd_case_set_notes (copy, self->notes);
+  bd_case_set_model (copy, self->model);
+  bd_case_set_ios (copy, self->ios);
+  bd_case_set_other_devices (copy, self->other_devices);
+  bd_case_set_apps (copy, self->apps);
+  bd_case_set_other_apps (copy, self->other_apps);
+  bd_case_set_low_power_mode (copy, self->low_power_mode);
+  bd_case_set_messages_in_icloud (copy, self->messages_in_icloud);
+  bd_case_set_focus (copy, self->focus);
+  return copy;
+}
+
+/**
  * bd_case_dup_title:
  *
  * Returns: (transfer full): what a list shows for the case: the customer

@@ -162,6 +162,7 @@ const char   *bd_case_get_resolved_by       (BdCase          *self);
 void          bd_case_set_resolved_by       (BdCase          *self,
                                              const char      *guide_id);
 char         *bd_case_dup_title             (BdCase          *self);
+BdCase       *bd_case_copy_details          (BdCase          *self);
 
 const char   *bd_case_status_to_string      (BdCaseStatus     status);
 gboolean      bd_case_status_from_string    (const char      *str,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "bd-case-store.h"
 #include "bd-pack.h"
@@ -49,6 +49,26 @@ gboolean     bd_session_delete_case   (BdSession    *self,
 gboolean     bd_session_undo          (BdSession    *self,
                                        BdUndoKind   *kind,
                                        GError      **error);
+void         bd_session_set_step_async     (BdSession           *self,
+                                            const char          *guide_id,
+                                            const char          *step_id,
+                                            BdDevice             device,
+                                            BdStepState          state,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+void         bd_session_answer_async       (BdSession           *self,
+                                            const char          *guide_id,
+                                            BdOutcome            outcome,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+void         bd_session_save_details_async (BdSession           *self,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     bd_session_write_finish       (BdSession           *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+gboolean     bd_session_is_busy            (BdSession           *self);
+void         bd_session_wait               (BdSession           *self);
 char        *bd_session_dup_view      (BdSession    *self);
 void         bd_session_set_view      (BdSession    *self,
                                        const char   *view);

@@ -45,26 +45,39 @@ get_vadjustment (BdGuidePage *self)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
 }
 
+/* NULL once the page has left its window */
 static BdWindow *
 get_window (BdGuidePage *self)
 {
-  return BD_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return BD_IS_WINDOW (root) ? BD_WINDOW (root) : NULL;
 }
 
+static void
+committed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BdGuidePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error) && get_window (self) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The step could not be saved: %s"), error->message);
+      bd_window_show_error (get_window (self), message);
+    }
+}
+
+/* Saved off the main thread; the tick shows once it is committed. */
 static void
 commit (BdGuidePage *self,
         BdStep      *step,
         BdDevice     device,
         BdStepState  state)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!bd_session_set_step (self->session, bd_step_get_guide_id (step), bd_step_get_id (step),
-                            device, state, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The step could not be saved: %s"), error->message);
-      bd_window_show_error (get_window (self), message);
-    }
+  bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step),
+                             device, state, committed, g_object_ref (self));
 }
 
 typedef struct
@@ -380,29 +393,53 @@ bd_guide_page_set_scroll (BdGuidePage *self,
 
 /* --- "Did the badge clear?" ------------------------------------------- */
 
-static void
-answer (BdGuidePage *self,
-        BdOutcome    outcome)
+typedef struct
 {
+  BdGuidePage *page;
+  BdOutcome outcome;
+} Answer;
+
+/* Where to go once the answer is committed. */
+static void
+answered (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autofree Answer *answer = user_data;
+  g_autoptr(BdGuidePage) self = answer->page;
   g_autoptr(GError) error = NULL;
   BdPlan *plan;
   int next;
 
-  if (!bd_session_answer (self->session, bd_guide_get_id (self->guide), outcome, &error))
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The answer could not be saved: %s"), error->message);
-      bd_window_show_error (get_window (self), message);
+      if (get_window (self) != NULL)
+        bd_window_show_error (get_window (self), message);
       return;
     }
+  if (get_window (self) == NULL)
+    return;
   plan = bd_session_get_plan (self->session);
   next = bd_plan_get_current (plan);
-  if (outcome == BD_OUTCOME_CLEARED)
+  if (answer->outcome == BD_OUTCOME_CLEARED)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "resolved");
   else if (next >= 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-guide", "s",
                                 bd_guide_get_id (bd_plan_get_guide (plan, next)->guide));
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "plan");
+}
+
+static void
+answer (BdGuidePage *self,
+        BdOutcome    outcome)
+{
+  Answer *data = g_new0 (Answer, 1);
+
+  data->page = g_object_ref (self);
+  data->outcome = outcome;
+  bd_session_answer_async (self->session, bd_guide_get_id (self->guide), outcome, answered, data);
 }
 
 static void

@@ -327,6 +327,18 @@ go (BdWindow   *self,
     }
 }
 
+/**
+ * bd_window_is_busy:
+ *
+ * Returns: whether the person's last actions are still being saved
+ */
+gboolean
+bd_window_is_busy (BdWindow *self)
+{
+  g_return_val_if_fail (BD_IS_WINDOW (self), FALSE);
+  return self->session != NULL && bd_session_is_busy (self->session);
+}
+
 const char *
 bd_window_get_page (BdWindow *self)
 {
@@ -772,8 +784,11 @@ bd_window_dispose (GObject *object)
   BdWindow *self = BD_WINDOW (object);
 
   /* Quitting destroys the window without a close request: remember
-   * where the person was while the pages still exist. */
+   * where the person was while the pages still exist, and let queued
+   * ticks reach the disk before the program ends. */
   save_view (self);
+  if (self->session != NULL)
+    bd_session_wait (self->session);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);

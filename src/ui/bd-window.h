@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (BdWindow, bd_window, BD, WINDOW, AdwApplicationWindow)
 BdWindow   *bd_window_new             (BdApplication *application);
 BdSession  *bd_window_get_session     (BdWindow      *self);
 const char *bd_window_get_page        (BdWindow      *self);
+gboolean    bd_window_is_busy         (BdWindow      *self);
 void        bd_window_show_error      (BdWindow      *self,
                                        const char    *message);
 
