@@ -209,10 +209,7 @@ reload (BdSession  *self,
 static void
 flush (BdSession *self)
 {
-  g_mutex_lock (&self->lock);
-  while (self->committed < self->queued)
-    g_cond_wait (&self->committed_cond, &self->lock);
-  g_mutex_unlock (&self->lock);
+  bd_session_wait (self);
   self->serial++;
 }
 
@@ -608,6 +605,36 @@ queue (BdSession           *self,
   g_thread_pool_push (self->writer, inner, NULL);
 }
 
+static void
+fail_now (BdSession           *self,
+          GError              *error,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  g_task_report_error (self, callback, user_data, queue, error);
+}
+
+/* A job for the open case, or NULL after reporting that none is open. */
+static Job *
+new_job (BdSession           *self,
+         JobKind              kind,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  GError *error = NULL;
+  Job *job;
+
+  if (!require_case (self, &error))
+    {
+      fail_now (self, error, callback, user_data);
+      return NULL;
+    }
+  job = g_new0 (Job, 1);
+  job->kind = kind;
+  job->case_id = g_strdup (bd_case_get_id (self->kase));
+  return job;
+}
+
 static gboolean
 prepare_step (BdSession    *self,
               Job          *job,
@@ -616,8 +643,6 @@ prepare_step (BdSession    *self,
   BdGuide *guide;
   BdStep *step;
 
-  if (!require_case (self, error))
-    return FALSE;
   guide = bd_pack_lookup_guide (self->pack, job->guide_id);
   step = guide ? bd_guide_lookup_step (guide, job->step_id) : NULL;
   if (step == NULL)
@@ -632,18 +657,8 @@ prepare_step (BdSession    *self,
                    bd_step_get_per_device (step) ? "is" : "is not");
       return FALSE;
     }
-  job->case_id = g_strdup (bd_case_get_id (self->kase));
   job->text = g_strdup (bd_text_get (bd_step_get_text (step)));
   return TRUE;
-}
-
-static void
-fail_now (BdSession           *self,
-          GError              *error,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  g_task_report_error (self, callback, user_data, queue, error);
 }
 
 /**
@@ -662,12 +677,13 @@ bd_session_set_step_async (BdSession           *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Job *job = g_new0 (Job, 1);
   GError *error = NULL;
+  Job *job;
 
   g_return_if_fail (BD_IS_SESSION (self));
 
-  job->kind = JOB_SET_STEP;
+  if ((job = new_job (self, JOB_SET_STEP, callback, user_data)) == NULL)
+    return;
   job->guide_id = g_strdup (guide_id);
   job->step_id = g_strdup (step_id);
   job->device = device;
@@ -693,19 +709,12 @@ bd_session_answer_async (BdSession           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  GError *error = NULL;
   Job *job;
 
   g_return_if_fail (BD_IS_SESSION (self));
 
-  if (!require_case (self, &error))
-    {
-      fail_now (self, error, callback, user_data);
-      return;
-    }
-  job = g_new0 (Job, 1);
-  job->kind = JOB_ANSWER;
-  job->case_id = g_strdup (bd_case_get_id (self->kase));
+  if ((job = new_job (self, JOB_ANSWER, callback, user_data)) == NULL)
+    return;
   job->guide_id = g_strdup (guide_id);
   job->outcome = outcome;
   queue (self, job, callback, user_data);
@@ -722,19 +731,12 @@ bd_session_save_details_async (BdSession           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  GError *error = NULL;
   Job *job;
 
   g_return_if_fail (BD_IS_SESSION (self));
 
-  if (!require_case (self, &error))
-    {
-      fail_now (self, error, callback, user_data);
-      return;
-    }
-  job = g_new0 (Job, 1);
-  job->kind = JOB_SAVE_DETAILS;
-  job->case_id = g_strdup (bd_case_get_id (self->kase));
+  if ((job = new_job (self, JOB_SAVE_DETAILS, callback, user_data)) == NULL)
+    return;
   job->details = bd_case_copy_details (self->kase);
   queue (self, job, callback, user_data);
 }

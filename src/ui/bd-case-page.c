@@ -47,27 +47,11 @@ struct _BdCasePage
 
 G_DEFINE_FINAL_TYPE (BdCasePage, bd_case_page, ADW_TYPE_BIN)
 
-static void
-saved (GObject      *object,
-       GAsyncResult *result,
-       gpointer      user_data)
-{
-  g_autoptr(BdCasePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (!bd_session_write_finish (BD_SESSION (object), result, &error) && BD_IS_WINDOW (root))
-    {
-      g_autofree char *message = g_strdup_printf (_("The details could not be saved: %s"), error->message);
-      bd_window_show_error (BD_WINDOW (root), message);
-    }
-}
-
 /* Saved off the main thread: typing never waits for the disk. */
 static void
 save (BdCasePage *self)
 {
-  bd_session_save_details_async (self->session, saved, g_object_ref (self));
+  bd_session_save_details_async (self->session, bd_window_write_done, g_object_ref (self));
 }
 
 /* --- from the case to the widgets ------------------------------------- */

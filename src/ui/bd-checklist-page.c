@@ -54,19 +54,6 @@ ensure_case (BdChecklistPage *self)
 }
 
 static void
-committed (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(BdChecklistPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (!bd_session_write_finish (BD_SESSION (object), result, &error) && BD_IS_WINDOW (root))
-    bd_window_show_error (BD_WINDOW (root), error->message);
-}
-
-static void
 on_toggled (GtkCheckButton  *check,
             BdChecklistPage *self)
 {
@@ -81,7 +68,8 @@ on_toggled (GtkCheckButton  *check,
   if (!ensure_case (self))
     return;
   bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step), BD_DEVICE_NONE,
-                             wanted ? BD_STEP_STATE_DONE : BD_STEP_STATE_PENDING, committed, g_object_ref (self));
+                             wanted ? BD_STEP_STATE_DONE : BD_STEP_STATE_PENDING, bd_window_write_done,
+                             g_object_ref (self));
 }
 
 static GtkWidget *

@@ -54,21 +54,6 @@ get_window (BdGuidePage *self)
   return BD_IS_WINDOW (root) ? BD_WINDOW (root) : NULL;
 }
 
-static void
-committed (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(BdGuidePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!bd_session_write_finish (BD_SESSION (object), result, &error) && get_window (self) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The step could not be saved: %s"), error->message);
-      bd_window_show_error (get_window (self), message);
-    }
-}
-
 /* Saved off the main thread; the tick shows once it is committed. */
 static void
 commit (BdGuidePage *self,
@@ -77,7 +62,7 @@ commit (BdGuidePage *self,
         BdStepState  state)
 {
   bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step),
-                             device, state, committed, g_object_ref (self));
+                             device, state, bd_window_write_done, g_object_ref (self));
 }
 
 typedef struct

@@ -328,6 +328,29 @@ go (BdWindow   *self,
 }
 
 /**
+ * bd_window_write_done:
+ * @user_data: (transfer full): the widget that asked for the write
+ *
+ * The GAsyncReadyCallback for a session write started by a page: says,
+ * in a toast of the page's window, why a change could not be saved.
+ */
+void
+bd_window_write_done (GObject      *session,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!bd_session_write_finish (BD_SESSION (session), result, &error) && BD_IS_WINDOW (root))
+    {
+      g_autofree char *message = g_strdup_printf (_("Your change could not be saved: %s"), error->message);
+      bd_window_show_error (BD_WINDOW (root), message);
+    }
+}
+
+/**
  * bd_window_is_busy:
  *
  * Returns: whether the person's last actions are still being saved

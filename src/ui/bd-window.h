@@ -15,6 +15,9 @@ BdWindow   *bd_window_new             (BdApplication *application);
 BdSession  *bd_window_get_session     (BdWindow      *self);
 const char *bd_window_get_page        (BdWindow      *self);
 gboolean    bd_window_is_busy         (BdWindow      *self);
+void        bd_window_write_done      (GObject       *session,
+                                       GAsyncResult  *result,
+                                       gpointer       user_data);
 void        bd_window_show_error      (BdWindow      *self,
                                        const char    *message);
 
