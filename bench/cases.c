@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "bench-store.h"
 
 /*
@@ -112,31 +113,6 @@ add_sample (GArray *samples,
   gint64 elapsed = g_get_monotonic_time () - start;
 
   g_array_append_val (samples, elapsed);
-}
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank: the smallest sample with @permille of them at or below it. */
-static double
-percentile_ms (GArray *samples,
-               guint   permille)
-{
-  g_autoptr(GArray) sorted = g_array_copy (samples);
-  guint rank;
-
-  if (sorted->len == 0)
-    return 0;
-  g_array_sort (sorted, compare_int64);
-  rank = (permille * sorted->len + 999) / 1000;
-  return g_array_index (sorted, gint64, CLAMP (rank, 1, sorted->len) - 1) / 1000.0;
 }
 
 static gboolean
@@ -435,14 +411,14 @@ print_row (const char *name,
            GArray     *samples)
 {
   g_print ("%-30s %6u %10.3f %10.3f\n", name, samples->len,
-           percentile_ms (samples, 500), percentile_ms (samples, 990));
+           bench_percentile_ms (samples, 500), bench_percentile_ms (samples, 990));
 }
 
 static void
 print_report (BenchStore *b,
               Results    *r)
 {
-  double p99 = percentile_ms (r->search, 990);
+  double p99 = bench_percentile_ms (r->search, 990);
 
   g_print ("case store benchmark: %u cases, built in %.1f s\n", b->n_cases,
            r->build_us / (double) G_USEC_PER_SEC);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "bd-session.h"
+#include "bench-stats.h"
 
 /*
  * How long saving a tick holds the main thread. Each tick is committed
@@ -17,25 +18,6 @@
 
 #define TICKS 200
 #define FRAME_MS 16.0
-
-static int
-compare (gconstpointer a,
-         gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile_ms (GArray *samples,
-               guint   per_mille)
-{
-  guint index = MIN (samples->len - 1, samples->len * per_mille / 1000);
-
-  g_array_sort (samples, compare);
-  return g_array_index (samples, gint64, index) / 1000.0;
-}
 
 static const char *
 step_of (BdGuide *guide,
@@ -105,11 +87,11 @@ main (int    argc,
 
   g_print ("main-thread hold per saved tick (%u ticks each, synchronous=FULL)\n\n", TICKS);
   g_print ("%-34s %10s %10s %10s\n", "how", "median ms", "p99 ms", "max ms");
-  g_print ("%-34s %10.3f %10.3f %10.3f\n", "committed on the main thread", percentile_ms (sync_holds, 500),
-           percentile_ms (sync_holds, 990), percentile_ms (sync_holds, 1000));
-  g_print ("%-34s %10.3f %10.3f %10.3f\n", "committed on the writer (the app)", percentile_ms (async_holds, 500),
-           percentile_ms (async_holds, 990), percentile_ms (async_holds, 1000));
-  worst = percentile_ms (async_holds, 1000);
+  g_print ("%-34s %10.3f %10.3f %10.3f\n", "committed on the main thread", bench_percentile_ms (sync_holds, 500),
+           bench_percentile_ms (sync_holds, 990), bench_percentile_ms (sync_holds, 1000));
+  g_print ("%-34s %10.3f %10.3f %10.3f\n", "committed on the writer (the app)", bench_percentile_ms (async_holds, 500),
+           bench_percentile_ms (async_holds, 990), bench_percentile_ms (async_holds, 1000));
+  worst = bench_percentile_ms (async_holds, 1000);
   g_print ("\nlongest main-thread hold while saving: %.2f ms = %.3f of a %.0f ms frame: %s\n", worst,
            worst / FRAME_MS, FRAME_MS, worst <= FRAME_MS ? "no stall over a frame" : "stalls over a frame");
 

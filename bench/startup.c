@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "bench-store.h"
 
 /*
@@ -302,16 +303,6 @@ run_rounds (Startup  *s,
 
 /* --- report ---------------------------------------------------------- */
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* @samples in milliseconds: the median (the mean of the middle two for
  * an even count), the least and the most. */
 static void
@@ -324,7 +315,7 @@ summarize (GArray *samples,
   guint n = sorted->len;
 
   g_assert (n > 0);
-  g_array_sort (sorted, compare_int64);
+  g_array_sort (sorted, bench_compare_int64);
   *median = (g_array_index (sorted, gint64, (n - 1) / 2)
              + g_array_index (sorted, gint64, n / 2)) / 2000.0;
   *min = g_array_index (sorted, gint64, 0) / 1000.0;
