@@ -9,6 +9,7 @@
 #include "bd-case-json.h"
 #include "bd-error.h"
 #include "bd-json-check.h"
+#include "bd-json-write.h"
 #include "bd-version.h"
 
 /*
@@ -25,25 +26,6 @@
 #define MAX_NOTES_CHARS BD_CASE_MAX_NOTES
 
 /* --- writing --------------------------------------------------------- */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       time)
-{
-  g_autofree char *text = bd_time_to_iso8601 (time);
-
-  add_string (builder, name, text);
-}
 
 static const char *
 device_name (guint bit)
@@ -78,14 +60,14 @@ add_device (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, "device");
   json_builder_begin_object (builder);
-  add_string (builder, "model", bd_case_get_model (self));
-  add_string (builder, "ios", bd_case_get_ios (self));
+  bd_json_add_string (builder, "model", bd_case_get_model (self));
+  bd_json_add_string (builder, "ios", bd_case_get_ios (self));
   add_flags (builder, "other_devices", bd_case_get_other_devices (self), device_name);
   add_flags (builder, "apps", bd_case_get_apps (self), app_name);
-  add_string (builder, "other_apps", bd_case_get_other_apps (self));
-  add_string (builder, "low_power_mode", bd_switch_to_string (bd_case_get_low_power_mode (self)));
-  add_string (builder, "messages_in_icloud", bd_switch_to_string (bd_case_get_messages_in_icloud (self)));
-  add_string (builder, "focus", bd_case_get_focus (self));
+  bd_json_add_string (builder, "other_apps", bd_case_get_other_apps (self));
+  bd_json_add_string (builder, "low_power_mode", bd_switch_to_string (bd_case_get_low_power_mode (self)));
+  bd_json_add_string (builder, "messages_in_icloud", bd_switch_to_string (bd_case_get_messages_in_icloud (self)));
+  bd_json_add_string (builder, "focus", bd_case_get_focus (self));
   json_builder_end_object (builder);
 }
 
@@ -102,13 +84,13 @@ add_steps (JsonBuilder *builder,
       BdStepRecord *record = g_ptr_array_index (steps, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "guide", record->guide_id);
-      add_string (builder, "step", record->step_id);
-      add_string (builder, "text", record->text);
+      bd_json_add_string (builder, "guide", record->guide_id);
+      bd_json_add_string (builder, "step", record->step_id);
+      bd_json_add_string (builder, "text", record->text);
       if (record->device != BD_DEVICE_NONE)
-        add_string (builder, "device", bd_device_to_string (record->device));
-      add_string (builder, "state", bd_step_state_to_string (record->state));
-      add_time (builder, "time", record->time);
+        bd_json_add_string (builder, "device", bd_device_to_string (record->device));
+      bd_json_add_string (builder, "state", bd_step_state_to_string (record->state));
+      bd_json_add_time (builder, "time", record->time);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -127,9 +109,9 @@ add_outcomes (JsonBuilder *builder,
       BdOutcomeRecord *record = g_ptr_array_index (outcomes, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "guide", record->guide_id);
-      add_string (builder, "result", bd_outcome_to_string (record->result));
-      add_time (builder, "time", record->time);
+      bd_json_add_string (builder, "guide", record->guide_id);
+      bd_json_add_string (builder, "result", bd_outcome_to_string (record->result));
+      bd_json_add_time (builder, "time", record->time);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -148,8 +130,8 @@ add_symptoms (JsonBuilder *builder,
       BdCaseSymptom *symptom = g_ptr_array_index (symptoms, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", symptom->id);
-      add_string (builder, "text", symptom->text);
+      bd_json_add_string (builder, "id", symptom->id);
+      bd_json_add_string (builder, "text", symptom->text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -168,27 +150,27 @@ bd_case_to_json_node (BdCase *self)
   g_return_val_if_fail (BD_IS_CASE (self), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", FORMAT_NAME);
+  bd_json_add_string (builder, "format", FORMAT_NAME);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, FORMAT_VERSION);
-  add_string (builder, "id", bd_case_get_id (self));
-  add_time (builder, "created", bd_case_get_created (self));
-  add_time (builder, "updated", bd_case_get_updated (self));
-  add_string (builder, "status", bd_case_status_to_string (bd_case_get_status (self)));
-  add_string (builder, "label", bd_case_get_label (self));
-  add_string (builder, "ticket", bd_case_get_ticket (self));
-  add_string (builder, "notes", bd_case_get_notes (self));
+  bd_json_add_string (builder, "id", bd_case_get_id (self));
+  bd_json_add_time (builder, "created", bd_case_get_created (self));
+  bd_json_add_time (builder, "updated", bd_case_get_updated (self));
+  bd_json_add_string (builder, "status", bd_case_status_to_string (bd_case_get_status (self)));
+  bd_json_add_string (builder, "label", bd_case_get_label (self));
+  bd_json_add_string (builder, "ticket", bd_case_get_ticket (self));
+  bd_json_add_string (builder, "notes", bd_case_get_notes (self));
   add_symptoms (builder, self);
   json_builder_set_member_name (builder, "pack");
   json_builder_begin_object (builder);
-  add_string (builder, "id", bd_case_get_pack_id (self));
-  add_string (builder, "version", bd_case_get_pack_version (self));
+  bd_json_add_string (builder, "id", bd_case_get_pack_id (self));
+  bd_json_add_string (builder, "version", bd_case_get_pack_version (self));
   json_builder_end_object (builder);
   add_device (builder, self);
   add_steps (builder, self);
   add_outcomes (builder, self);
   if (bd_case_get_resolved_by (self) != NULL)
-    add_string (builder, "resolved_by", bd_case_get_resolved_by (self));
+    bd_json_add_string (builder, "resolved_by", bd_case_get_resolved_by (self));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -201,15 +183,9 @@ bd_case_to_json_node (BdCase *self)
 char *
 bd_case_to_json (BdCase *self)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = bd_case_to_json_node (self);
-  g_autofree char *text = NULL;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return bd_json_to_text (root);
 }
 
 /* --- reading --------------------------------------------------------- */
