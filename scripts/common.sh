@@ -11,7 +11,7 @@ BUILD_PACKAGES=(
   gcc libc6-dev pkgconf meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev
-  libsqlite3-dev libsodium-dev
+  libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
 )
 
@@ -19,7 +19,7 @@ BUILD_PACKAGES=(
 # the validators of the data suite, fonts and icons for the screenshots.
 TEST_PACKAGES=(
   dbus-daemon xvfb xauth python3 python3-jsonschema
-  fonts-cantarell adwaita-icon-theme
+  fonts-cantarell adwaita-icon-theme poppler-utils
 )
 
 SUDO=""

@@ -8,6 +8,9 @@ every bad file (a directory of NAME.json + NAME.expect) whose problem a
 schema can express.
 
 usage: check-schema.py SCHEMA BAD_DIR GOOD_FILE...
+
+BAD_DIR "-" is for a schema of what Badge Doctor writes (the report): no
+loader refuses anything there, so only the good files are checked.
 """
 import json
 import pathlib
@@ -34,7 +37,8 @@ def main():
             failures.append(f"{path.name}: the schema rejects a good file: {errors[0].message}")
 
     checked = 0
-    for expect in sorted(pathlib.Path(bad_dir).glob("*.expect")):
+    expects = [] if bad_dir == "-" else sorted(pathlib.Path(bad_dir).glob("*.expect"))
+    for expect in expects:
         kinds = {line.split("\t")[1] for line in expect.read_text().splitlines()}
         if not kinds <= EXPRESSIBLE:
             continue
@@ -49,7 +53,7 @@ def main():
     for failure in failures:
         print(failure)
     print(f"{pathlib.Path(schema_path).name}: checked against {len(good)} good and {checked} bad files")
-    if checked < 20:
+    if bad_dir != "-" and checked < 20:
         print("too few bad files were checked")
         return 1
     return 1 if failures else 0
