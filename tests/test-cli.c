@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-cli"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -454,6 +455,134 @@ test_help (void)
     }
 }
 
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, as one line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-report-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *json = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *odd = g_build_filename (dir, "report.odd", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no", "such", "report.txt", NULL);
+  g_autofree char *nowhere_dir = g_path_get_dirname (nowhere);
+  g_autofree char *folder = g_build_filename (dir, "a-folder", NULL);
+  g_autofree char *inside = g_build_filename (folder, "inside", NULL);
+  g_autofree char *id = NULL, *text = NULL, *again_text = NULL, *page = NULL, *listing = NULL;
+  g_auto(Run) created = { 0 }, noted = { 0 }, wrote = { 0 }, again = { 0 }, forced = { 0 };
+  g_auto(Run) as_html = { 0 }, as_json = { 0 }, as_pdf = { 0 }, redacted = { 0 }, bad_format = { 0 };
+  g_auto(Run) no_format = { 0 }, unwritable = { 0 }, onto_folder = { 0 }, left_out = { 0 }, bad_field = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize page_size = 0;
+
+  run_cli (&created, "case", "new", "--symptom", "badge-comes-back", "--label", "Report Person",
+           "--model", "iPhone 14", NULL);
+  id = last_line (created.out);
+  run_cli (&noted, "case", "note", id, "Call me on +44 20 7946 0018 or at person@example.org.", NULL);
+  g_assert_cmpint (noted.status, ==, 0);
+
+  run_cli (&wrote, "report", id, "-o", txt, NULL);
+  g_assert_cmpint (wrote.status, ==, 0);
+  text = read_file (txt);
+  g_assert_true (g_str_has_prefix (text, "Badge Doctor Report\n"));
+  g_assert_nonnull (strstr (text, "Report Person"));
+  g_assert_nonnull (strstr (text, "+44 20 7946 0018"));
+
+  /* an existing report is only replaced with --force */
+  g_assert_true (g_file_set_contents (txt, "kept", -1, NULL));
+  run_cli (&again, "report", id, "-o", txt, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "--force"));
+  again_text = read_file (txt);
+  g_assert_cmpstr (again_text, ==, "kept");
+  run_cli (&forced, "report", id, "-o", txt, "--force", "--redact", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+  g_free (text);
+  text = read_file (txt);
+  g_assert_null (strstr (text, "7946"));
+  g_assert_null (strstr (text, "person@example.org"));
+  g_assert_nonnull (strstr (text, "[phone 1]"));
+
+  /* the format follows the file name unless --format says otherwise */
+  run_cli (&as_html, "report", id, "-o", html, NULL);
+  g_assert_cmpint (as_html.status, ==, 0);
+  g_free (text);
+  text = read_file (html);
+  g_assert_true (g_str_has_prefix (text, "<!DOCTYPE html>"));
+  run_cli (&as_json, "report", id, "-o", json, "--leave-out", "notes", NULL);
+  g_assert_cmpint (as_json.status, ==, 0);
+  json_parser_load_from_file (parser, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "format"),
+                   ==, "badge-doctor-report");
+  g_assert_false (json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "notes"));
+  run_cli (&as_pdf, "report", id, "-o", pdf, "--paper", "letter", NULL);
+  g_assert_cmpint (as_pdf.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &page, &page_size, NULL));
+  g_assert_true (g_str_has_prefix (page, "%PDF-"));
+  /* US Letter: 8.5 × 11 in; the binary PDF is searched with memmem. */
+  g_assert_nonnull (memmem (page, page_size, "MediaBox [ 0 0 612 792 ]", 24));
+
+  run_cli (&bad_format, "report", id, "-o", txt, "--format", "docx", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  run_cli (&no_format, "report", id, "-o", odd, NULL);
+  g_assert_cmpint (no_format.status, ==, 2);
+  g_assert_false (g_file_test (odd, G_FILE_TEST_EXISTS));
+  run_cli (&bad_field, "report", id, "-o", odd, "--format", "txt", "--leave-out", "shoe-size", NULL);
+  g_assert_cmpint (bad_field.status, ==, 2);
+
+  /* an unwritable target fails with a message and leaves nothing behind */
+  run_cli (&unwritable, "report", id, "-o", nowhere, NULL);
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "Cannot write the report"));
+  g_assert_false (g_file_test (nowhere_dir, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "", 0, NULL));
+  run_cli (&onto_folder, "report", id, "-o", folder, "--format", "txt", "--force", NULL);
+  g_assert_cmpint (onto_folder.status, ==, 1);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "a-folder report.html report.json report.pdf report.txt");
+
+  run_cli (&left_out, "report", id, "-o", "-", "--format", "txt", "--leave-out", "label", "--leave-out", "model", NULL);
+  g_assert_cmpint (left_out.status, ==, 0);
+  g_assert_null (strstr (left_out.out, "Report Person"));
+  g_assert_null (strstr (left_out.out, "iPhone 14"));
+  g_assert_nonnull (strstr (left_out.out, "Call me on"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,5 +603,6 @@ main (int    argc,
   g_test_add_func ("/cli/case/export-import", test_case_export_import);
   g_test_add_func ("/cli/case/errors", test_case_errors);
   g_test_add_func ("/cli/case/recovered", test_case_recovered);
+  g_test_add_func ("/cli/report", test_report);
   return g_test_run ();
 }

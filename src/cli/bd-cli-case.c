@@ -10,6 +10,7 @@
 #include "bd-case-json.h"
 #include "bd-case-store.h"
 #include "bd-cli.h"
+#include "bd-file.h"
 #include "bd-plan.h"
 
 /*
@@ -81,10 +82,10 @@ find_case (const char   *prefix,
 }
 
 /* ... and the case itself. */
-static BdCase *
-load_case (const char   *prefix,
-           BdCaseStore **store,
-           char        **id)
+BdCase *
+bd_cli_load_case (const char   *prefix,
+                  BdCaseStore **store,
+                  char        **id)
 {
   g_autoptr(GError) error = NULL;
   BdCase *kase;
@@ -346,7 +347,7 @@ case_set (int    argc,
                              entries, &argc, &argv, 1, 1, &status))
     return status;
   if ((pack = bd_cli_load_pack ()) == NULL || !check_symptoms (pack, d.symptoms)
-      || (kase = load_case (argv[1], &store, &id)) == NULL)
+      || (kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
   if (!apply_details ("case set", &d, kase, &status))
     return status;
@@ -377,7 +378,7 @@ case_note (int    argc,
   if (!bd_cli_parse_options ("case note", _("ID TEXT"), _("Set the notes of a case."),
                              entries, &argc, &argv, 2, 2, &status))
     return status;
-  if ((kase = load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
   if (append && *bd_case_get_notes (kase) != '\0')
     notes = g_strconcat (bd_case_get_notes (kase), "\n\n", argv[2], NULL);
@@ -490,7 +491,7 @@ case_step (int    argc,
       return bd_cli_usage_error ("case step", message);
     }
   if ((pack = bd_cli_load_pack ()) == NULL || (step = find_step (pack, argv[2], argv[3])) == NULL
-      || (kase = load_case (argv[1], &store, &id)) == NULL)
+      || (kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
   if (!check_device (kase, step, &device))
     return BD_CLI_FAILED;
@@ -652,7 +653,7 @@ case_show (int    argc,
   if (!bd_cli_parse_options ("case show", _("ID"), _("Show a case: details, symptoms, plan progress."),
                              entries, &argc, &argv, 1, 1, &status))
     return status;
-  if ((kase = load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
   if (json)
     {
@@ -723,7 +724,7 @@ case_steps (int    argc,
                                "GUIDE_ID, STEP_ID, DEVICE, STATE, TIME."),
                              NULL, &argc, &argv, 1, 1, &status))
     return status;
-  if ((kase = load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
 
   /* The last log entry of each step (and device) is its state now; list
@@ -822,7 +823,9 @@ case_export (int    argc,
   g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *id = NULL, *text = NULL;
+  gsize size;
   int status;
 
   if (!bd_cli_parse_options ("case export", _("ID -o FILE"), _("Write a case as a JSON document."),
@@ -830,7 +833,7 @@ case_export (int    argc,
     return status;
   if (output == NULL)
     return bd_cli_usage_error ("case export", _("Say where to write the case with -o FILE."));
-  if ((kase = load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
   text = bd_case_to_json (kase);
   if (strcmp (output, "-") == 0)
@@ -838,17 +841,19 @@ case_export (int    argc,
       fputs (text, stdout);
       return BD_CLI_OK;
     }
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+  /* A temporary file renamed into place: a failed write leaves nothing,
+   * and a file that is there stays unless --force says otherwise. */
+  size = strlen (text);
+  bytes = g_bytes_new_take (g_steal_pointer (&text), size);
+  if (bd_file_write_atomic (output, bytes, force, &error))
+    return BD_CLI_OK;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_autofree char *message = g_strdup_printf (_("%s already exists; add --force to replace it."), output);
       bd_cli_print_error (message);
       return BD_CLI_FAILED;
     }
-  /* A temporary file renamed into place: a failed write leaves nothing. */
-  if (!g_file_set_contents_full (output, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &error))
-    return report (error);
-  return BD_CLI_OK;
+  return report (error);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 
 #include "bd-cli.h"
 #include "bd-error.h"
+#include "bd-json-write.h"
 #include "bd-pack.h"
 
 /*
@@ -91,23 +92,10 @@ bd_cli_load_pack (void)
 void
 bd_cli_print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *text = bd_json_to_text (root);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  g_print ("%s", text);
 }
 
 static void
@@ -116,7 +104,7 @@ add_text (JsonBuilder *builder,
           BdText      *text)
 {
   if (text != NULL)
-    add_string (builder, name, bd_text_get (text));
+    bd_json_add_string (builder, name, bd_text_get (text));
 }
 
 static void
@@ -206,10 +194,10 @@ cmd_pack (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       json_builder_begin_object (builder);
-      add_string (builder, "id", bd_pack_get_id (pack));
-      add_string (builder, "version", bd_pack_get_version (pack));
-      add_string (builder, "published", published);
-      add_string (builder, "source", bd_pack_source_to_string (bd_pack_get_source (pack)));
+      bd_json_add_string (builder, "id", bd_pack_get_id (pack));
+      bd_json_add_string (builder, "version", bd_pack_get_version (pack));
+      bd_json_add_string (builder, "published", published);
+      bd_json_add_string (builder, "source", bd_pack_source_to_string (bd_pack_get_source (pack)));
       add_strv (builder, "languages", bd_pack_get_languages (pack));
       add_strv (builder, "platforms", bd_pack_get_platforms (pack));
       json_builder_end_object (builder);
@@ -246,13 +234,13 @@ symptom_to_json (JsonBuilder *builder,
                  BdSymptom   *symptom)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "id", bd_symptom_get_id (symptom));
+  bd_json_add_string (builder, "id", bd_symptom_get_id (symptom));
   add_text (builder, "text", bd_symptom_get_text (symptom));
   add_text (builder, "cause", bd_symptom_get_cause (symptom));
   json_builder_set_member_name (builder, "first_fix");
   json_builder_begin_object (builder);
-  add_string (builder, "id", bd_symptom_get_first_fix (symptom));
-  add_string (builder, "title", first_fix_title (pack, symptom));
+  bd_json_add_string (builder, "id", bd_symptom_get_first_fix (symptom));
+  bd_json_add_string (builder, "title", first_fix_title (pack, symptom));
   json_builder_end_object (builder);
   add_strv (builder, "plan", bd_symptom_get_plan (symptom));
   json_builder_end_object (builder);
@@ -307,7 +295,7 @@ step_to_json (JsonBuilder *builder,
               BdStep      *step)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "id", bd_step_get_id (step));
+  bd_json_add_string (builder, "id", bd_step_get_id (step));
   add_text (builder, "text", bd_step_get_text (step));
   add_text (builder, "expect", bd_step_get_expect (step));
   add_text (builder, "caution", bd_step_get_caution (step));
@@ -328,8 +316,8 @@ guide_to_json (JsonBuilder *builder,
   GListModel *steps = bd_guide_get_steps (guide);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", bd_guide_get_id (guide));
-  add_string (builder, "kind", bd_guide_kind_to_string (bd_guide_get_kind (guide)));
+  bd_json_add_string (builder, "id", bd_guide_get_id (guide));
+  bd_json_add_string (builder, "kind", bd_guide_kind_to_string (bd_guide_get_kind (guide)));
   add_text (builder, "title", bd_guide_get_title (guide));
   add_text (builder, "summary", bd_guide_get_summary (guide));
   json_builder_set_member_name (builder, "ask_cleared");
@@ -463,6 +451,7 @@ static const BdCliCommand commands[] = {
   { "symptoms", cmd_symptoms, N_("List the quick-fix matrix") },
   { "plan", cmd_plan, N_("Print the ordered plan for a symptom") },
   { "case", bd_cli_case, N_("Create, follow, search and move cases") },
+  { "report", bd_cli_report, N_("Write a case's report for a support appointment") },
 };
 
 static void

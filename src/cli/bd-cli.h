@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bd-case-store.h"
 #include "bd-pack.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ int      bd_cli_dispatch      (const char         *prefix,
                                char              **argv);
 int      bd_cli_case          (int           argc,
                                char        **argv);
+int      bd_cli_report        (int           argc,
+                               char        **argv);
 
 /* Shared by the command files. */
 void     bd_cli_print_error   (const char   *message);
@@ -51,5 +54,8 @@ gboolean bd_cli_parse_options (const char   *command,
 BdPack  *bd_cli_load_pack     (void);
 void     bd_cli_print_json    (JsonBuilder  *builder);
 char    *bd_cli_tsv_field     (const char   *text);
+BdCase  *bd_cli_load_case     (const char   *prefix,
+                               BdCaseStore **store,
+                               char        **id);
 
 G_END_DECLS
