@@ -105,6 +105,7 @@ struct _BdReportPages
   double width;
   double height;
   double pt; /* one point in the context's units */
+  double time_width; /* the left column of entries: their widest time */
 
   PangoLayout *head; /* nullable */
   double head_rule_y;
@@ -204,6 +205,29 @@ new_layout (BdReportPages *self,
     pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_text (layout, plain, -1);
   return layout;
+}
+
+/* The times of entries in one column as wide as the widest of them, so
+ * that "23 Nov 17:00" (or a longer translation) never wraps. */
+static double
+measure_time_width (BdReportPages *self,
+                    GPtrArray     *blocks)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const BdReportBlock *block = g_ptr_array_index (blocks, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      if (block->kind != BD_REPORT_BLOCK_ENTRY || block->label == NULL)
+        continue;
+      layout = new_layout (self, block->label, STYLE_LABEL, 0);
+      pango_layout_get_size (layout, &width, NULL);
+      widest = MAX (widest, pango_units_to_double (width));
+    }
+  return MIN (widest + 2 * self->pt, self->width * 0.25);
 }
 
 /* Takes @layout; returns the bottom of the cell in the box. */
@@ -339,7 +363,7 @@ build_entry (BdReportPages       *self,
              const BdReportBlock *block)
 {
   Box *box = box_new (6 * self->pt, FALSE);
-  double time_width = MIN (42 * self->pt, self->width * 0.15);
+  double time_width = self->time_width;
   double aside_width = block->aside != NULL ? MIN (120 * self->pt, self->width * 0.25) : 0;
   double gap = 10 * self->pt;
   double text_x = time_width + gap;
@@ -746,6 +770,7 @@ bd_report_pages_new (GPtrArray    *blocks,
   self->boxes = g_ptr_array_new_with_free_func (box_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   set_up_margins (self, running_head);
+  self->time_width = measure_time_width (self, blocks);
   for (guint i = 0; i < blocks->len; i++)
     {
       Box *box = build_box (self, g_ptr_array_index (blocks, i));
