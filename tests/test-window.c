@@ -8,6 +8,7 @@
 #include "bd-application.h"
 #include "bd-case-list.h"
 #include "bd-guide-page.h"
+#include "bd-report-dialog.h"
 #include "bd-step-row.h"
 #include "bd-window.h"
 
@@ -193,10 +194,180 @@ fresh_customer_case (App        *a,
   g_assert_cmpstr (bd_case_get_ticket (bd_session_get_case (bd_window_get_session (a->window))), ==, ticket);
 }
 
+/* --- the report ------------------------------------------------------- */
+
+static void save_png (gpointer    window,
+                      const char *name);
+
+static BdReportDialog *
+find_report_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (BD_IS_REPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return BD_REPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gpointer
+dialog_child (BdReportDialog *dialog,
+              const char     *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), BD_TYPE_REPORT_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The switch that keeps @field in the report. */
+static GtkSwitch *
+field_switch (BdReportDialog *dialog,
+              BdReportField   field)
+{
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+  adw_expander_row_set_expanded (dialog_child (dialog, "fields_row"), TRUE);
+  settle (GTK_WIDGET (dialog));
+  collect (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
+  for (guint i = 0; i < switches->len; i++)
+    if (GPOINTER_TO_UINT (g_object_get_data (switches->pdata[i], "bd-field")) == field)
+      return switches->pdata[i];
+  g_error ("no switch for field %u", field);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_report_dialog () == NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !bd_report_dialog_is_busy (data);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+test_report (void)
+{
+  App a = start_app ();
+  BdSession *session;
+  BdReportDialog *dialog;
+  g_autofree char *dir = g_dir_make_tmp ("bd-report-ui-XXXXXX", NULL);
+  g_autofree char *saved = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "report.txt", NULL);
+  g_autofree char *preview = NULL, *text = NULL;
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+
+  /* no case, no report */
+  act (a.window, "win.new-case", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (a.window), "win.export-report", NULL);
+  settle (GTK_WIDGET (a.window));
+  g_assert_null (find_report_dialog ());
+
+  fresh_case (&a, "badge-one-all-read");
+  session = bd_window_get_session (a.window);
+  bd_case_set_notes (bd_session_get_case (session), "Call me on +44 20 7946 0018, or write to jo@example.org.");
+  bd_case_set_model (bd_session_get_case (session), "iPhone 13 mini");
+  g_assert_true (bd_session_save_details (session, NULL));
+  g_assert_true (bd_session_set_step (session, "open-all-threads", "open-messages",
+                                      BD_DEVICE_NONE, BD_STEP_STATE_DONE, NULL));
+
+  act (a.window, "win.export-report", NULL);
+  dialog = find_report_dialog ();
+  g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+  preview = bd_report_dialog_dup_preview (dialog);
+  g_assert_nonnull (strstr (preview, "+44 20 7946 0018"));
+  g_assert_nonnull (strstr (preview, "iPhone 13 mini"));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "redactions_label")));
+
+  /* hiding personal data: the preview shows placeholders and says what */
+  gtk_switch_set_active (dialog_child (dialog, "redact_switch"), TRUE);
+  settle (GTK_WIDGET (dialog));
+  g_free (preview);
+  preview = bd_report_dialog_dup_preview (dialog);
+  g_assert_null (strstr (preview, "7946"));
+  g_assert_null (strstr (preview, "jo@example.org"));
+  g_assert_nonnull (strstr (preview, "[phone 1]"));
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "redactions_label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (dialog_child (dialog, "redactions_label")), "+44 20 7946 0018"));
+
+  /* leaving a detail out takes it out of the preview */
+  gtk_switch_set_active (field_switch (dialog, BD_REPORT_FIELD_MODEL), FALSE);
+  settle (GTK_WIDGET (dialog));
+  g_free (preview);
+  preview = bd_report_dialog_dup_preview (dialog);
+  g_assert_null (strstr (preview, "iPhone 13 mini"));
+  g_assert_nonnull (strstr (preview, "Call me on [phone 1]"));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle (GTK_WIDGET (dialog));
+  save_png (dialog, "report-dialog-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  settle (GTK_WIDGET (dialog));
+  save_png (dialog, "report-dialog-dark-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* a folder that does not exist: the dialog says so, stays, and nothing is written */
+  adw_combo_row_set_selected (dialog_child (dialog, "format_row"), BD_REPORT_FORMAT_TEXT);
+  bd_report_dialog_export_to (dialog, nowhere_file);
+  iterate_until (dialog_idle, dialog, 5000);
+  settle (GTK_WIDGET (dialog));
+  g_assert_true (find_report_dialog () == dialog);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  /* saved off the main thread; the dialog closes and the file says what the preview said */
+  bd_report_dialog_export_to (dialog, saved_file);
+  iterate_until (dialog_gone, NULL, 5000);
+  g_assert_null (find_report_dialog ());
+  text = read_text (saved);
+  g_assert_cmpstr (text, ==, preview);
+
+  /* printing draws with the PDF's code; exported here instead of sent to a printer */
+  act (a.window, "win.print-report", NULL);
+  dialog = find_report_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == dialog_child (dialog, "print_button"));
+  bd_report_dialog_print (dialog, GTK_PRINT_OPERATION_ACTION_EXPORT, printed);
+  iterate_until (dialog_gone, NULL, 5000);
+  g_free (text);
+  text = read_text (printed);
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+
+  /* "Yes, it cleared" offers the report */
+  g_assert_true (bd_session_answer (session, "open-all-threads", BD_OUTCOME_CLEARED, NULL));
+  act (a.window, "win.show-page", "resolved");
+  {
+    g_autoptr(GPtrArray) buttons = all (a.window, GTK_TYPE_BUTTON);
+    gboolean offered = FALSE;
+    for (guint i = 0; i < buttons->len; i++)
+      offered |= g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.export-report") == 0;
+    g_assert_true (offered);
+  }
+  stop_app (&a);
+}
+
 /* --- screenshots ------------------------------------------------------ */
 
 static void
-save_png (BdWindow   *window,
+save_png (gpointer    window,
           const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
@@ -558,6 +729,7 @@ main (int    argc,
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/report", test_report);
   g_test_add_func ("/window/screenshots", test_screenshots);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "bd-guide-page.h"
 #include "bd-matrix-page.h"
 #include "bd-plan-page.h"
+#include "bd-report-dialog.h"
 #include "bd-resets-page.h"
 #include "bd-window.h"
 
@@ -67,12 +68,15 @@ get_app (BdWindow *self)
  * bd_window_show_error:
  *
  * Tells the person, in a toast, that something they asked for failed.
+ * @message is plain text (a path may hold an ampersand); toast titles are
+ * markup on libadwaita 1.2, so it is escaped.
  */
 void
 bd_window_show_error (BdWindow   *self,
                       const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -127,12 +131,23 @@ update_titles (BdWindow *self)
   adw_window_title_set_subtitle (self->window_title, title ? title : "");
 }
 
+/* A report needs a case. */
+static void
+update_report_actions (BdWindow *self)
+{
+  gboolean have_case = self->session != NULL && bd_session_get_case (self->session) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", have_case);
+}
+
 static void
 on_plan_changed (BdWindow *self)
 {
   BdCase *kase = bd_session_get_case (self->session);
 
   update_titles (self);
+  update_report_actions (self);
   g_settings_set_string (self->settings, "last-case", kase ? bd_case_get_id (kase) : "");
   refresh_sidebar (self, kase ? bd_case_get_id (kase) : NULL);
 }
@@ -746,6 +761,65 @@ shortcuts_action (GtkWidget  *widget,
   gtk_window_present (self->shortcuts);
 }
 
+/* --- reports ---------------------------------------------------------- */
+
+static void
+on_open_report (AdwToast   *toast,
+                const char *uri)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "bd-window");
+
+  gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_report_saved (BdWindow   *self,
+                 const char *path)
+{
+  AdwToast *toast;
+
+  if (path == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The report was sent to the printer")));
+      return;
+    }
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+    /* A toast title is markup on libadwaita 1.2: the file name is escaped. */
+    g_autofree char *title = g_markup_printf_escaped (_("Report saved as “%s”"), name);
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+    toast = adw_toast_new (title);
+    if (uri != NULL)
+      {
+        adw_toast_set_button_label (toast, _("_Open"));
+        g_object_set_data (G_OBJECT (toast), "bd-window", self);
+        g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_report),
+                               g_steal_pointer (&uri), (GClosureNotify) (void (*) (void)) g_free, 0);
+      }
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+/* Export Report… and Print… open the same dialog: the person sees what
+ * leaves before it leaves, whichever way it goes. */
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  BdCase *kase = self->session != NULL ? bd_session_get_case (self->session) : NULL;
+  BdReportDialog *dialog;
+
+  if (kase == NULL)
+    return;
+  dialog = bd_report_dialog_new (GTK_WINDOW (self), bd_application_get_pack (get_app (self)), kase);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_report_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bd_report_dialog_focus (dialog, g_str_equal (action_name, "win.print-report"));
+}
+
 /* --- set-up ----------------------------------------------------------- */
 
 static void
@@ -857,6 +931,8 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
@@ -865,6 +941,8 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-page", "s", "details");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-page", "s", "matrix");
 }
@@ -883,6 +961,7 @@ bd_window_init (BdWindow *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   on_help_desk_mode (self);
+  update_report_actions (self);
 }
 
 BdWindow *

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bd-report-dialog"
+
+#include "bd-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bd-report-dialog.h"
+#include "bd-report-print.h"
+
+/*
+ * Export Report… and Print…: the person chooses the format and what
+ * leaves (fields, redaction), sees exactly what the report will say, then
+ * saves or prints it. Rendering and writing run on a worker thread; a
+ * failed save says why and leaves any file that was there as it was.
+ */
+
+struct _BdReportDialog
+{
+  AdwWindow parent_instance;
+
+  BdPack *pack;
+  BdCase *kase;
+  BdReport *report;
+  GPtrArray *field_switches;
+  GPtrArray *languages; /* codes of the "Titles also in" row; 0 is none */
+  GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+  char *saved_path;
+  gboolean busy;
+
+  AdwToastOverlay *toast_overlay;
+  GtkWidget *export_button;
+  GtkWidget *print_button;
+  GtkWidget *spinner;
+  AdwComboRow *format_row;
+  AdwComboRow *paper_row;
+  AdwComboRow *second_row;
+  GtkSwitch *redact_switch;
+  AdwExpanderRow *fields_row;
+  GtkLabel *redactions_label;
+  GtkTextView *preview_view;
+};
+
+G_DEFINE_FINAL_TYPE (BdReportDialog, bd_report_dialog, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* --- the choices ------------------------------------------------------- */
+
+static BdReportField
+chosen_fields (BdReportDialog *self)
+{
+  BdReportField fields = BD_REPORT_FIELD_ALL;
+
+  for (guint i = 0; i < self->field_switches->len; i++)
+    {
+      GtkSwitch *toggle = g_ptr_array_index (self->field_switches, i);
+      if (!gtk_switch_get_active (toggle))
+        fields &= ~GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "bd-field"));
+    }
+  return fields;
+}
+
+static BdReportFormat
+chosen_format (BdReportDialog *self)
+{
+  return (BdReportFormat) adw_combo_row_get_selected (self->format_row);
+}
+
+static BdReportPaper
+chosen_paper (BdReportDialog *self)
+{
+  return adw_combo_row_get_selected (self->paper_row) == 1 ? BD_REPORT_PAPER_LETTER : BD_REPORT_PAPER_A4;
+}
+
+/* Position 0 is "none"; the others are language codes of the pack. */
+static const char *
+chosen_second_language (BdReportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->second_row);
+
+  if (selected == 0 || selected >= self->languages->len)
+    return NULL;
+  return g_ptr_array_index (self->languages, selected);
+}
+
+/* --- the preview ------------------------------------------------------- */
+
+/* Marks every placeholder, so the person sees what was hidden where. */
+static void
+mark_placeholders (BdReportDialog *self,
+                   GtkTextBuffer  *buffer)
+{
+  GPtrArray *found = bd_report_get_redactions (self->report);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BdRedaction *redaction = g_ptr_array_index (found, i);
+      GtkTextIter at, match_start, match_end;
+
+      gtk_text_buffer_get_start_iter (buffer, &at);
+      while (gtk_text_iter_forward_search (&at, redaction->placeholder, GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          gtk_text_buffer_apply_tag_by_name (buffer, "placeholder", &match_start, &match_end);
+          at = match_end;
+        }
+    }
+}
+
+static void
+show_redactions (BdReportDialog *self)
+{
+  g_autofree char *summary = bd_report_dup_redaction_summary (self->report);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->redactions_label), summary != NULL);
+  if (summary == NULL)
+    return;
+  g_strchomp (summary);
+  text = g_strdup_printf ("%s\n%s", _("Hidden in this report:"), summary);
+  gtk_label_set_text (self->redactions_label, text);
+}
+
+static void
+update_preview (BdReportDialog *self)
+{
+  BdReportOptions options = { 0 };
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
+
+  options.fields = chosen_fields (self);
+  options.redact = gtk_switch_get_active (self->redact_switch);
+  options.second_language = chosen_second_language (self);
+  g_clear_object (&self->report);
+  self->report = bd_report_new (self->pack, self->kase, &options);
+  /* JSON is shown as it will be written; the other formats as their
+   * words, which is what each of them says. */
+  text = chosen_format (self) == BD_REPORT_FORMAT_JSON ? bd_report_to_json (self->report)
+                                                        : bd_report_to_text (self->report);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  mark_placeholders (self, buffer);
+  show_redactions (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), chosen_format (self) == BD_REPORT_FORMAT_PDF);
+}
+
+static void
+on_choice_changed (BdReportDialog *self)
+{
+  if (self->kase != NULL)
+    update_preview (self);
+}
+
+/* --- setting up -------------------------------------------------------- */
+
+static void
+add_field_row (BdReportDialog *self,
+               BdReportField   field,
+               const char     *title,
+               const char     *value)
+{
+  GtkWidget *row, *toggle;
+  g_autofree char *line = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  /* One line of what the field holds, so the person knows what goes. */
+  line = g_strndup (value, strcspn (value, "\n"));
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  toggle = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data (G_OBJECT (toggle), "bd-field", GUINT_TO_POINTER (field));
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_choice_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_expander_row_add_row (self->fields_row, row);
+  g_ptr_array_add (self->field_switches, toggle);
+}
+
+static const char *
+switch_value (BdSwitch value)
+{
+  return value == BD_SWITCH_ON ? C_("setting", "On") : value == BD_SWITCH_OFF ? C_("setting", "Off") : NULL;
+}
+
+static void
+append_name (GString    *list,
+             gboolean    present,
+             const char *name)
+{
+  if (!present || name == NULL || *name == '\0')
+    return;
+  if (list->len > 0)
+    g_string_append (list, ", ");
+  g_string_append (list, name);
+}
+
+static void
+add_field_rows (BdReportDialog *self)
+{
+  BdCase *kase = self->kase;
+  g_autoptr(GString) devices = g_string_new (NULL);
+  g_autoptr(GString) apps = g_string_new (NULL);
+
+  append_name (devices, bd_case_get_other_devices (kase) & BD_DEVICE_IPAD, "iPad");
+  append_name (devices, bd_case_get_other_devices (kase) & BD_DEVICE_MAC, "Mac");
+  append_name (apps, bd_case_get_apps (kase) & BD_APP_MESSAGES, _("Messages"));
+  append_name (apps, bd_case_get_apps (kase) & BD_APP_WHATSAPP, "WhatsApp");
+  append_name (apps, bd_case_get_apps (kase) & BD_APP_TEAMS, "Microsoft Teams");
+  append_name (apps, bd_case_get_apps (kase) & BD_APP_GMAIL, "Gmail");
+  append_name (apps, TRUE, bd_case_get_other_apps (kase));
+  add_field_row (self, BD_REPORT_FIELD_LABEL, _("Customer label"), bd_case_get_label (kase));
+  add_field_row (self, BD_REPORT_FIELD_TICKET, _("Ticket"), bd_case_get_ticket (kase));
+  add_field_row (self, BD_REPORT_FIELD_MODEL, _("Model"), bd_case_get_model (kase));
+  add_field_row (self, BD_REPORT_FIELD_IOS, _("iOS version"), bd_case_get_ios (kase));
+  add_field_row (self, BD_REPORT_FIELD_OTHER_DEVICES, _("Other devices"), devices->str);
+  add_field_row (self, BD_REPORT_FIELD_APPS, _("Affected apps"), apps->str);
+  add_field_row (self, BD_REPORT_FIELD_LOW_POWER_MODE, _("Low Power Mode"),
+                 switch_value (bd_case_get_low_power_mode (kase)));
+  add_field_row (self, BD_REPORT_FIELD_MESSAGES_IN_ICLOUD, _("Messages in iCloud"),
+                 switch_value (bd_case_get_messages_in_icloud (kase)));
+  add_field_row (self, BD_REPORT_FIELD_FOCUS, _("Focus"), bd_case_get_focus (kase));
+  add_field_row (self, BD_REPORT_FIELD_NOTES, _("Notes"), bd_case_get_notes (kase));
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_row), self->field_switches->len > 0);
+}
+
+static const char *
+language_name (const char *code)
+{
+  static const char * const names[][2] = {
+    { "en", "English" }, { "de", "Deutsch" }, { "es", "Español" }, { "fr", "Français" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (code, names[i][0]))
+      return names[i][1];
+  return code;
+}
+
+/* The pack's languages other than the one the report is in. */
+static void
+add_languages (BdReportDialog *self)
+{
+  const char * const *have = bd_pack_get_languages (self->pack);
+  g_autoptr(BdReport) probe = bd_report_new (self->pack, self->kase, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, C_("second language", "None"));
+  g_ptr_array_add (self->languages, NULL);
+  for (guint i = 0; have != NULL && have[i] != NULL; i++)
+    {
+      if (g_str_equal (have[i], bd_report_get_language (probe)))
+        continue;
+      gtk_string_list_append (names, language_name (have[i]));
+      g_ptr_array_add (self->languages, g_strdup (have[i]));
+    }
+  adw_combo_row_set_model (self->second_row, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->second_row), self->languages->len > 1);
+}
+
+/* --- export ------------------------------------------------------------ */
+
+static void
+set_busy (BdReportDialog *self,
+          gboolean        busy)
+{
+  self->busy = busy;
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", !busy);
+}
+
+static void
+show_problem (BdReportDialog *self,
+              const char     *prefix,
+              const GError   *error)
+{
+  /* Plain text in a toast title, which is markup on libadwaita 1.2. */
+  g_autofree char *message = g_markup_printf_escaped ("%s %s", prefix, error->message);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(BdReportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_report_write_finish (BD_REPORT (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      show_problem (self, _("The report could not be saved:"), error);
+      return;
+    }
+  set_busy (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->saved_path);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * bd_report_dialog_export_to:
+ *
+ * Saves the report as the person chose it to @file, replacing what is
+ * there (the file chooser has asked), on a worker thread. On success the
+ * dialog emits ::saved and closes; on failure it says why and stays.
+ */
+void
+bd_report_dialog_export_to (BdReportDialog *self,
+                            GFile          *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (BD_IS_REPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a folder on this computer for the report.")));
+      return;
+    }
+  g_free (self->saved_path);
+  self->saved_path = g_strdup (path);
+  set_busy (self, TRUE);
+  bd_report_write_async (self->report, chosen_format (self), chosen_paper (self), path, TRUE,
+                         self->cancellable, on_written, g_object_ref (self));
+}
+
+static char *
+suggested_name (BdReportDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  const char *label = bd_case_get_label (self->kase);
+  const char *ext = bd_report_format_to_extension (chosen_format (self));
+  char *name;
+
+  if ((chosen_fields (self) & BD_REPORT_FIELD_LABEL) && label != NULL && *label != '\0')
+    /* Translators: a file name: the customer label and the date */
+    name = g_strdup_printf (_("Badge Doctor report %s %s.%s"), label, date, ext);
+  else
+    /* Translators: a file name with the date */
+    name = g_strdup_printf (_("Badge Doctor report %s.%s"), date, ext);
+  return g_strdelimit (name, "/\\", '-');
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     BdReportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    bd_report_dialog_export_to (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdReportDialog *self = BD_REPORT_DIALOG (widget);
+  g_autofree char *name = suggested_name (self);
+
+  if (self->busy || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* --- print ------------------------------------------------------------- */
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               BdReportDialog          *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_problem (self, _("The report could not be printed:"), error);
+      return;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_signal_emit (self, signals[SIGNAL_SAVED], 0, NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+/**
+ * bd_report_dialog_print:
+ * @export_path: (nullable): with %GTK_PRINT_OPERATION_ACTION_EXPORT, the
+ *   PDF the printout goes to
+ *
+ * Prints the report as the person chose it, with the drawing code of the
+ * PDF, through the print dialog (and its preview).
+ */
+void
+bd_report_dialog_print (BdReportDialog          *self,
+                        GtkPrintOperationAction  action,
+                        const char              *export_path)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BD_IS_REPORT_DIALOG (self));
+
+  operation = bd_report_print_operation_new (self->report);
+  paper = gtk_paper_size_new (chosen_paper (self) == BD_REPORT_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                            : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  set_busy (self, TRUE);
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      set_busy (self, FALSE);
+      show_problem (self, _("The report could not be printed:"), error);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BdReportDialog *self = BD_REPORT_DIALOG (widget);
+
+  if (!self->busy)
+    bd_report_dialog_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+/* --- the object -------------------------------------------------------- */
+
+static void
+bd_report_dialog_dispose (GObject *object)
+{
+  BdReportDialog *self = BD_REPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_REPORT_DIALOG);
+  g_clear_object (&self->report);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->pack);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->field_switches, g_ptr_array_unref);
+  g_clear_pointer (&self->languages, g_ptr_array_unref);
+  g_clear_pointer (&self->saved_path, g_free);
+  G_OBJECT_CLASS (bd_report_dialog_parent_class)->dispose (object);
+}
+
+static void
+bd_report_dialog_class_init (BdReportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bd_report_dialog_dispose;
+
+  /**
+   * BdReportDialog::saved:
+   * @path: (nullable): where the report was saved; %NULL when it was printed
+   */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/bd-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, print_button);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, second_row);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, redact_switch);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, fields_row);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, redactions_label);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, preview_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+
+  gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+}
+
+static void
+bd_report_dialog_init (BdReportDialog *self)
+{
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->field_switches = g_ptr_array_new ();
+  self->languages = g_ptr_array_new_with_free_func (g_free);
+  buffer = gtk_text_view_get_buffer (self->preview_view);
+  gtk_text_buffer_create_tag (buffer, "placeholder", "weight", PANGO_WEIGHT_BOLD,
+                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
+}
+
+/**
+ * bd_report_dialog_new:
+ * @parent: the window it belongs to
+ * @pack: the guidance the case follows
+ * @kase: the case; the dialog is modal, so it does not change meanwhile
+ */
+BdReportDialog *
+bd_report_dialog_new (GtkWindow *parent,
+                      BdPack    *pack,
+                      BdCase    *kase)
+{
+  BdReportDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (BD_IS_PACK (pack), NULL);
+  g_return_val_if_fail (BD_IS_CASE (kase), NULL);
+
+  self = g_object_new (BD_TYPE_REPORT_DIALOG, "transient-for", parent, NULL);
+  self->pack = g_object_ref (pack);
+  self->kase = g_object_ref (kase);
+  adw_combo_row_set_selected (self->paper_row, bd_report_paper_for_locale () == BD_REPORT_PAPER_LETTER ? 1 : 0);
+  add_field_rows (self);
+  add_languages (self);
+  update_preview (self);
+  return self;
+}
+
+/* Puts the keyboard on Print or on Export, whichever the person asked for. */
+void
+bd_report_dialog_focus (BdReportDialog *self,
+                        gboolean        print)
+{
+  g_return_if_fail (BD_IS_REPORT_DIALOG (self));
+  gtk_widget_grab_focus (print ? self->print_button : self->export_button);
+}
+
+/**
+ * bd_report_dialog_dup_preview:
+ *
+ * Returns: (transfer full): the text the preview shows
+ */
+char *
+bd_report_dialog_dup_preview (BdReportDialog *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (BD_IS_REPORT_DIALOG (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->preview_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+bd_report_dialog_is_busy (BdReportDialog *self)
+{
+  g_return_val_if_fail (BD_IS_REPORT_DIALOG (self), FALSE);
+  return self->busy;
+}
