@@ -554,6 +554,108 @@ test_countdown (void)
   stop_app (&a);
 }
 
+/* --- a notification server on the test's own session bus ---------------- */
+
+typedef struct
+{
+  guint n_notified;
+  char *summary;
+  char *body;
+} Notified;
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "</interface></node>";
+
+static void
+on_notifications_call (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *path,
+                       const char            *interface,
+                       const char            *method,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  Notified *notified = user_data;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary, *body;
+      g_variant_get (parameters, "(&su&s&s&sas@a{sv}i)", NULL, NULL, NULL, &summary, &body, NULL, NULL, NULL);
+      g_free (notified->summary);
+      g_free (notified->body);
+      notified->summary = g_strdup (summary);
+      notified->body = g_strdup (body);
+      notified->n_notified++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notified->n_notified));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as ['body'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+window_inactive (gpointer data)
+{
+  return !gtk_window_is_active (data);
+}
+
+static gboolean
+was_notified (gpointer data)
+{
+  return ((Notified *) data)->n_notified > 0;
+}
+
+/* A countdown that ends while the person is in another window tells them
+ * with a desktop notification. */
+static void
+test_countdown_notifies (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  Notified notified = { 0 };
+  guint object_id, name_id;
+  GtkWidget *other;
+  App a;
+
+  g_assert_nonnull (bus);
+  object_id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                                 &vtable, &notified, NULL, NULL);
+  name_id = g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                          NULL, NULL, NULL, NULL);
+  a = start_app ();
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.open-guide", "open-all-threads");
+  g_assert_true (gtk_widget_activate (find (GTK_WIDGET (step_row (a.window, "wait-five")), GTK_TYPE_BUTTON, 0)));
+
+  /* the person goes to another window while it runs */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  iterate_until (window_inactive, a.window, 3000);
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (a.window)));
+  iterate_until (wait_step_done, &a, 8000);
+  iterate_until (was_notified, &notified, 3000);
+  g_assert_cmpuint (notified.n_notified, ==, 1);
+  g_assert_cmpstr (notified.summary, ==, "The wait is over");
+  g_assert_nonnull (strstr (notified.body, "Wait"));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  stop_app (&a);
+  g_bus_unown_name (name_id);
+  g_dbus_connection_unregister_object (bus, object_id);
+  g_free (notified.summary);
+  g_free (notified.body);
+}
+
 /* Delete a case, and bring it back with undo. */
 static void
 test_delete_undo (void)
@@ -726,6 +828,7 @@ main (int    argc,
   g_test_add_func ("/window/journey", test_journey);
   g_test_add_func ("/window/caution", test_caution);
   g_test_add_func ("/window/countdown", test_countdown);
+  g_test_add_func ("/window/countdown-notifies", test_countdown_notifies);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
