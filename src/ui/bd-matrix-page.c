@@ -18,8 +18,12 @@ struct _BdMatrixPage
   AdwPreferencesGroup *more_group;
   GtkWidget *first_row;
   BdPack *pack;
+  guint n_symptoms_shown;
   guint more_tick;
 };
+
+/* The symptom rows a window of the usual size shows before scrolling. */
+#define FIRST_SCREEN_SYMPTOMS 6
 
 G_DEFINE_FINAL_TYPE (BdMatrixPage, bd_matrix_page, ADW_TYPE_BIN)
 
@@ -92,6 +96,25 @@ add_more (BdMatrixPage *self,
                 "win.show-page", "explanations"));
 }
 
+/* Adds the symptom rows not shown yet, up to @n_shown in all. */
+static void
+add_symptoms (BdMatrixPage *self,
+              guint         n_shown)
+{
+  GListModel *symptoms = bd_pack_get_symptoms (self->pack);
+  guint n = MIN (n_shown, g_list_model_get_n_items (symptoms));
+
+  for (; self->n_symptoms_shown < n; self->n_symptoms_shown++)
+    {
+      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, self->n_symptoms_shown);
+      GtkWidget *row = create_symptom_row (self->pack, symptom);
+
+      if (self->first_row == NULL)
+        self->first_row = row;
+      adw_preferences_group_add (self->symptoms_group, row);
+    }
+}
+
 static gboolean
 add_more_after_first_frame (GtkWidget     *widget,
                             GdkFrameClock *clock,
@@ -103,8 +126,9 @@ add_more_after_first_frame (GtkWidget     *widget,
   if (gdk_frame_clock_get_frame_counter (clock) < 2)
     return G_SOURCE_CONTINUE;
   self->more_tick = 0;
+  add_symptoms (self, G_MAXUINT);
   add_more (self, self->pack);
-  calm_labels (GTK_WIDGET (self->more_group));
+  calm_labels (GTK_WIDGET (self));
   g_clear_object (&self->pack);
   return G_SOURCE_REMOVE;
 }
@@ -118,25 +142,16 @@ void
 bd_matrix_page_set_pack (BdMatrixPage *self,
                          BdPack       *pack)
 {
-  GListModel *symptoms;
-
   g_return_if_fail (BD_IS_MATRIX_PAGE (self));
   g_return_if_fail (BD_IS_PACK (pack));
+  g_return_if_fail (self->pack == NULL && self->n_symptoms_shown == 0);
 
-  symptoms = bd_pack_get_symptoms (pack);
-  for (guint i = 0; i < g_list_model_get_n_items (symptoms); i++)
-    {
-      g_autoptr(BdSymptom) symptom = g_list_model_get_item (symptoms, i);
-      GtkWidget *row = create_symptom_row (pack, symptom);
-
-      if (self->first_row == NULL)
-        self->first_row = row;
-      adw_preferences_group_add (self->symptoms_group, row);
-    }
-  calm_labels (GTK_WIDGET (self));
-  /* Below the fold at any usual size: added right after the first frame
-   * is painted, so the first frame shapes less text. */
+  /* What is below the fold at any usual size (the other symptoms, then
+   * the resets, checklists and explanations) is added right after the
+   * first frame is painted, so the first frame shapes less text. */
   self->pack = g_object_ref (pack);
+  add_symptoms (self, FIRST_SCREEN_SYMPTOMS);
+  calm_labels (GTK_WIDGET (self));
   self->more_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_more_after_first_frame, NULL, NULL);
 }
 
