@@ -263,6 +263,7 @@ read_text (const char *path)
 static void
 test_report (void)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   App a = start_app ();
   BdSession *session;
   BdReportDialog *dialog;
@@ -344,12 +345,32 @@ test_report (void)
   act (a.window, "win.print-report", NULL);
   dialog = find_report_dialog ();
   g_assert_nonnull (dialog);
+  /* the file type and the redaction chosen last are chosen again; what
+   * the case leaves out is chosen afresh */
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "format_row")), ==, BD_REPORT_FORMAT_TEXT);
+  g_assert_true (gtk_switch_get_active (dialog_child (dialog, "redact_switch")));
+  g_assert_true (gtk_switch_get_active (field_switch (dialog, BD_REPORT_FIELD_MODEL)));
+  gtk_switch_set_active (field_switch (dialog, BD_REPORT_FIELD_MODEL), FALSE);
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == dialog_child (dialog, "print_button"));
   bd_report_dialog_print (dialog, GTK_PRINT_OPERATION_ACTION_EXPORT, printed);
   iterate_until (dialog_gone, NULL, 5000);
   g_free (text);
   text = read_text (printed);
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *words = NULL;
+    const char *argv[] = { pdftotext, printed, "-", NULL };
+
+    g_assert_nonnull (pdftotext);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &words, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (words, "Badge Doctor Report"));
+    g_assert_nonnull (strstr (words, "Page 1 of 1"));
+    /* what the dialog said to leave out stays out on paper too */
+    g_assert_null (strstr (words, "iPhone 13 mini"));
+    g_assert_null (strstr (words, "7946"));
+  }
 
   /* "Yes, it cleared" offers the report */
   g_assert_true (bd_session_answer (session, "open-all-threads", BD_OUTCOME_CLEARED, NULL));
@@ -362,6 +383,8 @@ test_report (void)
     g_assert_true (offered);
   }
   stop_app (&a);
+  g_settings_reset (settings, "report-format");
+  g_settings_reset (settings, "report-redact");
 }
 
 /* --- screenshots ------------------------------------------------------ */

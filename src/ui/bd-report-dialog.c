@@ -23,6 +23,7 @@ struct _BdReportDialog
   BdPack *pack;
   BdCase *kase;
   BdReport *report;
+  GSettings *settings;
   GPtrArray *field_switches;
   GPtrArray *languages; /* codes of the "Titles also in" row; 0 is none */
   GCancellable *cancellable;
@@ -147,11 +148,44 @@ update_preview (BdReportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), chosen_format (self) == BD_REPORT_FORMAT_PDF);
 }
 
+/* The next report starts from the file type, paper and redaction the
+ * person chose last; what each case leaves out is chosen per case. */
+static void
+remember_choices (BdReportDialog *self)
+{
+  guint paper = adw_combo_row_get_selected (self->paper_row);
+  BdReportPaper locale_paper = bd_report_paper_for_locale ();
+
+  g_settings_set_string (self->settings, "report-format", bd_report_format_to_extension (chosen_format (self)));
+  g_settings_set_boolean (self->settings, "report-redact", gtk_switch_get_active (self->redact_switch));
+  if ((paper == 1) == (locale_paper == BD_REPORT_PAPER_LETTER))
+    g_settings_set_string (self->settings, "paper-size", "auto");
+  else
+    g_settings_set_string (self->settings, "paper-size", paper == 1 ? "letter" : "a4");
+}
+
+static void
+recall_choices (BdReportDialog *self)
+{
+  g_autofree char *format_name = g_settings_get_string (self->settings, "report-format");
+  g_autofree char *paper_name = g_settings_get_string (self->settings, "paper-size");
+  BdReportFormat format = BD_REPORT_FORMAT_PDF;
+  BdReportPaper paper = bd_report_paper_for_locale ();
+
+  bd_report_format_from_string (format_name, &format);
+  bd_report_paper_from_string (paper_name, &paper);
+  adw_combo_row_set_selected (self->format_row, format);
+  adw_combo_row_set_selected (self->paper_row, paper == BD_REPORT_PAPER_LETTER ? 1 : 0);
+  gtk_switch_set_active (self->redact_switch, g_settings_get_boolean (self->settings, "report-redact"));
+}
+
 static void
 on_choice_changed (BdReportDialog *self)
 {
-  if (self->kase != NULL)
-    update_preview (self);
+  if (self->kase == NULL)
+    return;
+  remember_choices (self);
+  update_preview (self);
 }
 
 /* --- setting up -------------------------------------------------------- */
@@ -480,6 +514,7 @@ bd_report_dialog_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->pack);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->field_switches, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->saved_path, g_free);
@@ -526,6 +561,7 @@ bd_report_dialog_init (BdReportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
   self->field_switches = g_ptr_array_new ();
   self->languages = g_ptr_array_new_with_free_func (g_free);
   buffer = gtk_text_view_get_buffer (self->preview_view);
@@ -551,9 +587,10 @@ bd_report_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (BD_IS_CASE (kase), NULL);
 
   self = g_object_new (BD_TYPE_REPORT_DIALOG, "transient-for", parent, NULL);
+  /* Before the case is set, so that recalling is not remembering. */
+  recall_choices (self);
   self->pack = g_object_ref (pack);
   self->kase = g_object_ref (kase);
-  adw_combo_row_set_selected (self->paper_row, bd_report_paper_for_locale () == BD_REPORT_PAPER_LETTER ? 1 : 0);
   add_field_rows (self);
   add_languages (self);
   update_preview (self);
