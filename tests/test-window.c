@@ -749,6 +749,19 @@ test_search (void)
   g_signal_emit_by_name (search, "search-changed");
   settle (GTK_WIDGET (a.window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* the row is read out by what it shows: label, symptom, ticket, status */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+    g_autofree char *name = NULL;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    /* checked against nothing, it gives back what it holds */
+    name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+    g_assert_nonnull (name);
+    g_assert_true (g_str_has_prefix (name, "Priya K., "));
+    g_assert_nonnull (strstr (name, "T-2001 · Open"));
+  }
   gtk_editable_set_text (search, "");
   g_signal_emit_by_name (search, "search-changed");
   settle (GTK_WIDGET (a.window));
@@ -843,6 +856,10 @@ main (int    argc,
    * also hide the icon themes and the MIME database GTK needs. */
   g_assert_nonnull (data);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
+  /* GTK_A11Y=none keeps accessible properties nowhere; the in-memory
+   * "test" backend keeps them for the assertions, and no more than "none"
+   * does it talk to an accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* screenshots of finished pages, not of transitions */

@@ -93,6 +93,24 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* GTK 4.8 names a list row by nothing (a name from its content comes in
+ * 4.12): the row widget the list view made for @item, which holds the
+ * focus, is named by what it shows, and so is read out as it is focused. */
+static void
+name_row (GtkListItem *item,
+          const char  *symptom,
+          const char  *title,
+          const char  *line)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_widget_get_parent (child);
+  g_autofree char *name = symptom != NULL ? g_strdup_printf ("%s, %s, %s", title, symptom, line)
+                                          : g_strdup_printf ("%s, %s", title, line);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row != NULL ? row : child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -114,6 +132,7 @@ bind_row (GtkSignalListItemFactory *factory,
   /* the title is the symptom when there is no label: no need to say it twice */
   gtk_widget_set_visible (symptom, *symptom_text != '\0' && *bd_case_item_get_label (kase) != '\0');
   gtk_label_set_text (GTK_LABEL (meta), line);
+  name_row (item, gtk_widget_get_visible (symptom) ? symptom_text : NULL, bd_case_item_get_title (kase), line);
 }
 
 static void
