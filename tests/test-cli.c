@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "bd-pack.h"
+#include "test-signing.h"
+
+#include <libsoup/soup.h>
 
 /* Runs badge-doctor-cli as a person would and checks what they see. */
 
@@ -583,6 +586,131 @@ test_report (void)
   g_assert_nonnull (strstr (left_out.out, "Call me on"));
 }
 
+/* --- update: against a server in this process ----------------------------- */
+
+static void
+on_spawned (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+}
+
+/* Like run_cli, with the main loop running so the test's server answers. */
+static void
+run_cli_serving (Run         *run,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BD_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  run->status = -1;
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_spawned, run);
+  while (run->status == -1)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct
+{
+  GBytes *pack;
+  GBytes *signature;
+} Served;
+
+static void
+on_request (SoupServer        *server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Served *served = user_data;
+  GBytes *body = g_str_has_suffix (path, ".minisig") ? served->signature : served->pack;
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static void
+test_update (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL, *other_line = NULL, *url = NULL, *key_file = NULL;
+  g_auto(Run) untrusted = { 0 }, updated = { 0 }, again = { 0 }, shown = { 0 }, plain = { 0 }, refused = { 0 };
+  Served served = { 0 };
+  TestKey key, other;
+
+  test_key_init (&key);
+  test_key_init (&other);
+  line = test_key_line (&key);
+  other_line = test_key_line (&other);
+  served.pack = test_pack_with_version ("2099.1.1");
+  served.signature = test_key_sign (&key, served.pack);
+  soup_server_add_handler (server, NULL, on_request, &served, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  {
+    g_autoptr(GSList) uris = soup_server_get_uris (server);
+    g_autofree char *base = g_uri_to_string (uris->data);
+    url = g_strconcat (base, "guidance.json", NULL);
+    g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  }
+  /* a key file, as minisign -G writes it */
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  key_file = g_build_filename (g_get_user_data_dir (), "test.pub", NULL);
+  {
+    g_autofree char *text = g_strdup_printf ("untrusted comment: minisign public key\n%s\n", line);
+    g_assert_true (g_file_set_contents (key_file, text, -1, NULL));
+  }
+
+  run_cli_serving (&untrusted, (const char * const[]) { "update", "--url", url, "--key", other_line, NULL });
+  g_assert_cmpint (untrusted.status, ==, 1);
+  g_assert_nonnull (strstr (untrusted.err, "unknown-key"));
+  g_assert_nonnull (strstr (untrusted.err, "still using 2026.11.1"));
+
+  run_cli_serving (&updated, (const char * const[]) { "update", "--url", url, "--key", key_file, NULL });
+  g_assert_cmpint (updated.status, ==, 0);
+  g_assert_cmpstr (updated.out, ==, "updated to 2099.1.1\n");
+
+  run_cli_serving (&again, (const char * const[]) { "update", "--url", url, "--key", line, NULL });
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "up to date (2099.1.1)\n");
+
+  run_cli_serving (&shown, (const char * const[]) { "pack", "--key", line, NULL });
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "2099.1.1"));
+  g_assert_nonnull (strstr (shown.out, "cache"));
+  /* without the key it is not trusted, and left in place */
+  run_cli_serving (&plain, (const char * const[]) { "pack", NULL });
+  g_assert_nonnull (strstr (plain.out, "2026.11.1"));
+  g_assert_nonnull (strstr (plain.out, "bundled"));
+
+  run_cli_serving (&refused, (const char * const[]) { "update", "--url", "http://example.com/g.json", NULL });
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "address"));
+
+  g_bytes_unref (served.pack);
+  g_bytes_unref (served.signature);
+  test_key_clear (&key);
+  test_key_clear (&other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -604,5 +732,6 @@ main (int    argc,
   g_test_add_func ("/cli/case/errors", test_case_errors);
   g_test_add_func ("/cli/case/recovered", test_case_recovered);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/update", test_update);
   return g_test_run ();
 }

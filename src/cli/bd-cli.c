@@ -10,6 +10,7 @@
 
 #include "bd-cli.h"
 #include "bd-error.h"
+#include "bd-guidance-cache.h"
 #include "bd-json-write.h"
 #include "bd-pack.h"
 
@@ -75,15 +76,31 @@ bd_cli_parse_options (const char   *command,
   return TRUE;
 }
 
+/* The guidance in use: the verified cache when it is newer than the
+ * bundled pack, which is the floor. A cache that fails is set aside. */
 BdPack *
 bd_cli_load_pack (void)
 {
-  g_autoptr(GError) error = NULL;
-  BdPack *pack = bd_pack_new_bundled (&error);
+  return bd_cli_load_pack_with_keys (NULL);
+}
 
-  if (pack == NULL)
+/* ... trusting @extra_keys (--key) too. */
+BdPack *
+bd_cli_load_pack_with_keys (char **extra_keys)
+{
+  g_autoptr(GPtrArray) keys = bd_cli_trusted_keys (extra_keys);
+  g_autofree char *cache_dir = bd_guidance_cache_default_dir ();
+  g_autoptr(GError) error = NULL;
+  BdPack *pack;
+
+  if (keys == NULL)
+    return NULL;
+  pack = bd_guidance_load_current (cache_dir, keys, &error);
+  /* Guidance signed with a key not trusted here is left alone, quietly;
+   * damaged guidance has been set aside, and that is worth saying. */
+  if (error != NULL && strstr (error->message, "unknown key") == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot load the guidance: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The downloaded guidance was not used: %s"), error->message);
       bd_cli_print_error (message);
     }
   return pack;
@@ -175,8 +192,10 @@ cmd_pack (int    argc,
           char **argv)
 {
   gboolean json = FALSE;
+  g_auto(GStrv) keys = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "key", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keys, N_("Also trust this minisign public key (a file or its base64 line); may be repeated"), N_("KEY") },
     { NULL }
   };
   g_autoptr(BdPack) pack = NULL;
@@ -186,7 +205,7 @@ cmd_pack (int    argc,
   if (!bd_cli_parse_options ("pack", "", _("Show the guidance pack in use and where it came from."),
                       entries, &argc, &argv, 0, 0, &status))
     return status;
-  if ((pack = bd_cli_load_pack ()) == NULL)
+  if ((pack = bd_cli_load_pack_with_keys (keys)) == NULL)
     return BD_CLI_FAILED;
 
   published = g_date_time_format_iso8601 (bd_pack_get_published (pack));
@@ -452,6 +471,7 @@ static const BdCliCommand commands[] = {
   { "plan", cmd_plan, N_("Print the ordered plan for a symptom") },
   { "case", bd_cli_case, N_("Create, follow, search and move cases") },
   { "report", bd_cli_report, N_("Write a case's report for a support appointment") },
+  { "update", bd_cli_update, N_("Check for newer signed guidance") },
 };
 
 static void

@@ -37,6 +37,8 @@ int      bd_cli_case          (int           argc,
                                char        **argv);
 int      bd_cli_report        (int           argc,
                                char        **argv);
+int      bd_cli_update        (int           argc,
+                               char        **argv);
 
 /* Shared by the command files. */
 void     bd_cli_print_error   (const char   *message);
@@ -52,8 +54,10 @@ gboolean bd_cli_parse_options (const char   *command,
                                int           max_args,
                                int          *status);
 BdPack  *bd_cli_load_pack     (void);
+BdPack  *bd_cli_load_pack_with_keys (char **extra_keys);
 void     bd_cli_print_json    (JsonBuilder  *builder);
 char    *bd_cli_tsv_field     (const char   *text);
+GPtrArray *bd_cli_trusted_keys (char        **extra);
 BdCase  *bd_cli_load_case     (const char   *prefix,
                                BdCaseStore **store,
                                char        **id);
