@@ -3,6 +3,8 @@
 
 #include "bd-config.h"
 
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "bd-application.h"
@@ -10,6 +12,7 @@
 #include "bd-guide-page.h"
 #include "bd-report-dialog.h"
 #include "bd-step-row.h"
+#include "test-signing.h"
 #include "bd-window.h"
 
 /*
@@ -577,6 +580,169 @@ test_countdown (void)
   stop_app (&a);
 }
 
+/* --- guidance updates ---------------------------------------------------- */
+
+typedef struct
+{
+  GBytes *pack;
+  GBytes *signature;
+  GBytes *tampered;
+} Served;
+
+static void
+on_guidance_request (SoupServer        *server,
+                     SoupServerMessage *message,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  Served *served = user_data;
+  GBytes *body = g_str_equal (path, "/guidance.json") ? served->pack
+               : g_str_equal (path, "/tampered.json") ? served->tampered
+               : g_str_has_suffix (path, ".json.minisig") ? served->signature : NULL;
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (message, 404, NULL);
+      return;
+    }
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+window_has_case (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (data);
+  BdSession *session;
+
+  if (!BD_IS_WINDOW (window) || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+  session = bd_window_get_session (BD_WINDOW (window));
+  return session != NULL && bd_session_get_case (session) != NULL;
+}
+
+static gboolean
+check_done (gpointer data)
+{
+  return !bd_guidance_updates_is_checking (data);
+}
+
+static void
+check_updates (App *a)
+{
+  BdGuidanceUpdates *updates = bd_application_get_updates (a->app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (a->app), "check-updates", NULL);
+  g_assert_true (bd_guidance_updates_is_checking (updates));
+  iterate_until (check_done, updates, 10000);
+  g_assert_false (bd_guidance_updates_is_checking (updates));
+  settle (GTK_WIDGET (a->window));
+}
+
+static const char *
+status_line (App *a)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (a->window), BD_TYPE_WINDOW, "status_label");
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Checking from the menu: a bad signature is refused and said so; a good
+ * newer pack is shown with what changed, and used at once when asked. */
+static void
+test_updates (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL, *base = NULL, *good_url = NULL, *bad_url = NULL, *case_id = NULL;
+  g_autofree char *envelope = g_build_filename (g_get_user_cache_dir (), "badge-doctor", "guidance",
+                                                "guidance.envelope", NULL);
+  g_autoptr(GString) text = NULL;
+  Served served = { 0 };
+  AdwMessageDialog *dialog;
+  TestKey key;
+  App a;
+
+  test_key_init (&key);
+  line = test_key_line (&key);
+  {
+    g_autoptr(GBytes) newer = test_pack_with_version ("2099.1.1");
+    text = g_string_new_len (g_bytes_get_data (newer, NULL), g_bytes_get_size (newer));
+    g_assert_cmpuint (g_string_replace (text, "\"Get ready for Apple Support\"",
+                                        "\"Get ready for your Apple Support call\"", 1), ==, 1);
+  }
+  served.pack = g_bytes_new (text->str, text->len);
+  served.signature = test_key_sign (&key, served.pack);
+  text->str[200] ^= 0x01;
+  served.tampered = g_bytes_new (text->str, text->len);
+  soup_server_add_handler (server, NULL, on_guidance_request, &served, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  {
+    g_autoptr(GSList) uris = soup_server_get_uris (server);
+    base = g_uri_to_string (uris->data);
+    g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  }
+  good_url = g_strconcat (base, "guidance.json", NULL);
+  bad_url = g_strconcat (base, "tampered.json", NULL);
+  g_settings_set_strv (settings, "trusted-keys", (const char * const[]) { line, NULL });
+
+  g_settings_set_string (settings, "guidance-url", bad_url);
+  a = start_app ();
+  fresh_case (&a, "badge-one-all-read");
+  case_id = g_strdup (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))));
+  check_updates (&a);
+  g_assert_cmpstr (status_line (&a), ==, "Update refused: bad signature — still using 2026.11.1");
+  g_assert_false (g_file_test (envelope, G_FILE_TEST_EXISTS));
+
+  g_settings_set_string (settings, "guidance-url", good_url);
+  check_updates (&a);
+  g_assert_cmpstr (status_line (&a), ==, "Guidance 2099.1.1 downloaded · used from the next start");
+  g_assert_true (g_file_test (envelope, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (a.window),
+                                                                                     BD_TYPE_WINDOW,
+                                                                                     "whats_new_button"))));
+  act (a.window, "win.whats-new", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Changed: Get ready for your Apple Support call"));
+
+  /* used now: the window is made again on it, on the same case */
+  g_object_add_weak_pointer (G_OBJECT (a.window), (gpointer *) &a.window);
+  adw_message_dialog_response (dialog, "use");
+  iterate_until (window_gone, &a.window, 5000);
+  g_assert_null (a.window);
+  iterate_until (window_has_case, a.app, 5000);
+  a.window = BD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (a.app)));
+  g_assert_nonnull (a.window);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (bd_pack_get_version (bd_application_get_pack (a.app)), ==, "2099.1.1");
+  g_assert_cmpstr (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))), ==, case_id);
+  stop_app (&a);
+
+  /* and at the next start, verified again from the cache */
+  a = start_app ();
+  g_assert_cmpstr (bd_pack_get_version (bd_application_get_pack (a.app)), ==, "2099.1.1");
+  g_assert_cmpint (bd_pack_get_source (bd_application_get_pack (a.app)), ==, BD_PACK_SOURCE_CACHE);
+  stop_app (&a);
+
+  g_unlink (envelope);
+  g_settings_reset (settings, "guidance-url");
+  g_settings_reset (settings, "trusted-keys");
+  g_bytes_unref (served.pack);
+  g_bytes_unref (served.signature);
+  g_bytes_unref (served.tampered);
+  test_key_clear (&key);
+}
+
 /* --- a notification server on the test's own session bus ---------------- */
 
 typedef struct
@@ -850,12 +1016,14 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data = g_dir_make_tmp ("bd-ui-XXXXXX", NULL);
+  g_autofree char *cache = g_dir_make_tmp ("bd-ui-cache-XXXXXX", NULL);
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* A private store for this run only. G_TEST_OPTION_ISOLATE_DIRS would
    * also hide the icon themes and the MIME database GTK needs. */
   g_assert_nonnull (data);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   /* GTK_A11Y=none keeps accessible properties nowhere; the in-memory
    * "test" backend keeps them for the assertions, and no more than "none"
    * does it talk to an accessibility bus. */
@@ -864,6 +1032,11 @@ main (int    argc,
   adw_init ();
   /* screenshots of finished pages, not of transitions */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* no check of the real guidance address in the background */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_boolean (settings, "auto-update", FALSE);
+  }
 
   g_test_add_func ("/window/journey", test_journey);
   g_test_add_func ("/window/caution", test_caution);
@@ -873,6 +1046,7 @@ main (int    argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/report", test_report);
+  g_test_add_func ("/window/updates", test_updates);
   g_test_add_func ("/window/screenshots", test_screenshots);
   return g_test_run ();
 }

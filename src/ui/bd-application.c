@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "bd-application.h"
+#include "bd-guidance-cache.h"
+#include "bd-guidance-updates.h"
 #include "bd-window.h"
 
 struct _BdApplication
@@ -15,6 +17,7 @@ struct _BdApplication
   GSettings *settings;
 
   BdPack *pack;
+  BdGuidanceUpdates *updates;
   BdCaseStore *store;
   GError *store_error;
   gboolean exit_after_first_frame;
@@ -42,6 +45,18 @@ bd_application_get_pack (BdApplication *self)
 {
   g_return_val_if_fail (BD_IS_APPLICATION (self), NULL);
   return self->pack;
+}
+
+/**
+ * bd_application_get_updates:
+ *
+ * Returns: (transfer none): what the app knows of guidance updates
+ */
+BdGuidanceUpdates *
+bd_application_get_updates (BdApplication *self)
+{
+  g_return_val_if_fail (BD_IS_APPLICATION (self), NULL);
+  return self->updates;
 }
 
 /**
@@ -86,6 +101,26 @@ quit_on_first_frame (GtkWidget *window,
 }
 
 static void
+start_updates_after_paint (GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  BdApplication *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (clock, start_updates_after_paint, user_data);
+  bd_guidance_updates_start (self->updates);
+}
+
+/* Guidance checks begin once the window is on screen, never before. */
+static void
+start_updates_on_first_frame (GtkWidget *window,
+                              gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, start_updates_on_first_frame, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (start_updates_after_paint), user_data);
+}
+
+static void
 bd_application_activate (GApplication *app)
 {
   BdApplication *self = BD_APPLICATION (app);
@@ -96,6 +131,8 @@ bd_application_activate (GApplication *app)
       window = GTK_WINDOW (bd_window_new (self));
       if (self->exit_after_first_frame)
         g_signal_connect (window, "map", G_CALLBACK (quit_on_first_frame), self);
+      else
+        g_signal_connect (window, "map", G_CALLBACK (start_updates_on_first_frame), self);
     }
   gtk_window_present (window);
 }
@@ -115,22 +152,49 @@ bd_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The trusted keys: the built-in one and those an administrator added; a
+ * malformed extra key is left out (and said so), never fatal. */
+static GPtrArray *
+trusted_keys (BdApplication *self)
+{
+  g_auto(GStrv) extra = g_settings_get_strv (self->settings, "trusted-keys");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *keys = bd_guidance_trusted_keys_new ((const char * const *) extra, &error);
+
+  if (keys == NULL)
+    {
+      g_warning ("Ignoring the trusted-keys setting: %s", error->message);
+      keys = bd_guidance_trusted_keys_new (NULL, NULL);
+    }
+  return keys;
+}
+
+/* The newest good guidance: the verified cache when it is newer than the
+ * bundled pack, which is part of the program and the floor. */
+static void
+load_guidance (BdApplication *self)
+{
+  g_autoptr(GPtrArray) keys = trusted_keys (self);
+  g_autofree char *cache_dir = bd_guidance_cache_default_dir ();
+  g_autoptr(GError) cache_error = NULL;
+
+  self->pack = bd_guidance_load_current (cache_dir, keys, &cache_error);
+  if (cache_error != NULL)
+    g_message ("%s", cache_error->message);
+  self->updates = bd_guidance_updates_new (self->settings, cache_dir, keys, self->pack,
+                                           cache_error != NULL ? cache_error->message : NULL);
+}
+
 static void
 bd_application_startup (GApplication *app)
 {
   BdApplication *self = BD_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GAction) action = NULL;
 
   G_APPLICATION_CLASS (bd_application_parent_class)->startup (app);
 
-  /* The bundled pack is part of the program and validated by its tests;
-   * failing here means a broken build, not bad input. */
-  self->pack = bd_pack_new_bundled (&error);
-  if (self->pack == NULL)
-    g_error ("%s", error->message);
-
   self->settings = g_settings_new (APP_ID);
+  load_guidance (self);
   action = g_settings_create_action (self->settings, "help-desk-mode");
   g_action_map_add_action (G_ACTION_MAP (self), action);
 }
@@ -140,6 +204,7 @@ bd_application_finalize (GObject *object)
 {
   BdApplication *self = BD_APPLICATION (object);
 
+  g_clear_object (&self->updates);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -191,7 +256,41 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+check_updates_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  BdApplication *self = user_data;
+
+  bd_guidance_updates_check_now (self->updates);
+}
+
+/* The downloaded guidance in use now: the window is made again on it and
+ * reopens the case where it was, as after a restart. */
+static void
+use_new_guidance_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BdApplication *self = user_data;
+  BdPack *pack = bd_guidance_updates_get_new_pack (self->updates);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (pack == NULL)
+    return;
+  g_set_object (&self->pack, pack);
+  bd_guidance_updates_set_current (self->updates, self->pack);
+  g_application_hold (G_APPLICATION (self));
+  if (window != NULL)
+    gtk_window_destroy (window);
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "check-updates", .activate = check_updates_action },
+  { .name = "use-new-guidance", .activate = use_new_guidance_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
 };

@@ -54,6 +54,7 @@ struct _BdWindow
   BdCasePage *case_page;
   AdwStatusPage *resolved_page;
   GtkLabel *status_label;
+  GtkWidget *whats_new_button;
 };
 
 G_DEFINE_FINAL_TYPE (BdWindow, bd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -822,16 +823,101 @@ report_action (GtkWidget  *widget,
 
 /* --- set-up ----------------------------------------------------------- */
 
+/* The status line follows what the app knows of guidance updates. */
 static void
-update_status (BdWindow *self)
+on_new_pack (BdWindow *self)
 {
-  BdPack *pack = bd_application_get_pack (get_app (self));
-  g_autofree char *status = NULL;
+  BdGuidanceUpdates *updates = bd_application_get_updates (get_app (self));
 
-  /* TRANSLATORS: the status line, e.g. "Guidance 2026.11.1 · built in" */
-  status = g_strdup_printf (_("Guidance %s · %s"), bd_pack_get_version (pack),
-                            bd_pack_get_source (pack) == BD_PACK_SOURCE_BUNDLED ? _("built in") : _("downloaded"));
-  gtk_label_set_text (self->status_label, status);
+  gtk_widget_set_visible (self->whats_new_button, bd_guidance_updates_get_new_pack (updates) != NULL);
+}
+
+/* A check the person asked for answers in a toast; a quiet one only in
+ * the status line. */
+static void
+on_checked (BdWindow   *self,
+            gboolean    manual,
+            gboolean    success,
+            const char *status)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (!manual || !gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+  escaped = g_markup_escape_text (status, -1);
+  toast = adw_toast_new (escaped);
+  if (bd_guidance_updates_get_new_pack (bd_application_get_updates (get_app (self))) != NULL)
+    {
+      adw_toast_set_button_label (toast, _("What’s _New"));
+      adw_toast_set_action_name (toast, "win.whats-new");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+follow_updates (BdWindow *self)
+{
+  BdGuidanceUpdates *updates = bd_application_get_updates (get_app (self));
+
+  g_object_bind_property (updates, "status", self->status_label, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (updates, "notify::new-pack", G_CALLBACK (on_new_pack), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (updates, "checked", G_CALLBACK (on_checked), self, G_CONNECT_SWAPPED);
+  on_new_pack (self);
+}
+
+static gboolean
+use_new_guidance (gpointer app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-new-guidance", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Using the new guidance makes this window again: done once the dialog,
+ * which belongs to this window, has closed. */
+static void
+on_whats_new_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       BdWindow         *self)
+{
+  if (g_str_equal (response, "use"))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, use_new_guidance, g_object_ref (get_app (self)), g_object_unref);
+}
+
+/* The guides the downloaded guidance adds or words differently. */
+static void
+whats_new_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  BdGuidanceUpdates *updates = bd_application_get_updates (get_app (self));
+  BdPack *pack = bd_guidance_updates_get_new_pack (updates);
+  GPtrArray *changes = bd_guidance_updates_get_changes (updates);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (pack == NULL)
+    return;
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      const BdGuideChange *change = g_ptr_array_index (changes, i);
+      /* TRANSLATORS: a line of "What's New": "New: Turn badges off and on again" */
+      g_string_append_printf (body, change->added ? _("New: %s\n") : _("Changed: %s\n"), change->title);
+    }
+  if (body->len == 0)
+    g_string_append (body, _("No guide changed; the update corrects details.\n"));
+  g_string_append (body, _("\nCases keep the words they showed when you ticked a step."));
+  heading = g_strdup_printf (_("Guidance %s"), bd_pack_get_version (pack));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("Use From _Next Start"), "use", _("_Use Now"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "use", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "use");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_whats_new_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* After the first frame: open the store, fill the list, and go back to
@@ -918,6 +1004,7 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, matrix_page);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, whats_new_button);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -931,6 +1018,7 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.whats-new", NULL, whats_new_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_action);
 
@@ -975,7 +1063,7 @@ bd_window_new (BdApplication *application)
   self = g_object_new (BD_TYPE_WINDOW, "application", application, NULL);
   pack = bd_application_get_pack (application);
   bd_matrix_page_set_pack (self->matrix_page, pack);
-  update_status (self);
+  follow_updates (self);
   present (self, "matrix");
   return self;
 }
