@@ -422,6 +422,154 @@ watch (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* --- HTTPS: a test certificate authority made at test time --------------- */
+
+static BdPack *install_cached   (const char *version);
+static void    assert_untouched (BdPack     *current,
+                                 const char *envelope);
+
+static void
+run_openssl (const char         *dir,
+             const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *tool = g_find_program_in_path ("openssl");
+  int status = 0;
+
+  g_assert_nonnull (tool); /* Debian's openssl, installed by scripts/test */
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openssl %s failed: %s", argv[1], err);
+}
+
+/* NAME.key and NAME.pem: a certificate authority. */
+static void
+make_ca (const char *dir,
+         const char *name)
+{
+  g_autofree char *key = g_strconcat (name, ".key", NULL), *pem = g_strconcat (name, ".pem", NULL);
+  g_autofree char *subject = g_strdup_printf ("/CN=Badge Doctor %s", name);
+
+  run_openssl (dir, (const char * const[]) { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                                              "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                                              "-out", pem, "-days", "2", "-subj", subject, NULL });
+}
+
+/* NAME.key and NAME.pem for 127.0.0.1, signed by CA, valid from START to
+ * END (YYYYMMDDHHMMSSZ). `openssl ca` is what lets a test choose dates. */
+static void
+make_server_cert (const char *dir,
+                  const char *ca,
+                  const char *name,
+                  const char *start,
+                  const char *end)
+{
+  g_autofree char *key = g_strconcat (name, ".key", NULL), *pem = g_strconcat (name, ".pem", NULL);
+  g_autofree char *csr = g_strconcat (name, ".csr", NULL), *ca_key = g_strconcat (ca, ".key", NULL);
+  g_autofree char *ca_pem = g_strconcat (ca, ".pem", NULL);
+  g_autofree char *config = g_build_filename (dir, "ca.cnf", NULL);
+  g_autofree char *config_text = g_strdup_printf (
+    "[ca]\ndefault_ca = test\n[test]\ndatabase = %s/index.txt\nnew_certs_dir = %s\nserial = %s/serial\n"
+    "default_md = sha256\npolicy = any\ncopy_extensions = copy\nunique_subject = no\n"
+    "x509_extensions = server\n[any]\ncommonName = supplied\n[server]\nsubjectAltName = IP:127.0.0.1\n",
+    dir, dir, dir);
+  g_autofree char *index = g_build_filename (dir, "index.txt", NULL);
+  g_autofree char *serial = g_build_filename (dir, "serial", NULL);
+
+  g_assert_true (g_file_set_contents (config, config_text, -1, NULL));
+  g_assert_true (g_file_set_contents (index, "", 0, NULL));
+  g_assert_true (g_file_set_contents (serial, "1000\n", -1, NULL));
+  run_openssl (dir, (const char * const[]) { "openssl", "req", "-newkey", "ec", "-pkeyopt",
+                                              "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                                              "-out", csr, "-subj", "/CN=127.0.0.1", NULL });
+  run_openssl (dir, (const char * const[]) { "openssl", "ca", "-batch", "-config", config, "-cert", ca_pem,
+                                              "-keyfile", ca_key, "-in", csr, "-out", pem,
+                                              "-startdate", start, "-enddate", end, NULL });
+}
+
+static SoupServer *
+https_server (const char  *dir,
+              const char  *name,
+              char       **url)
+{
+  g_autofree char *pem = g_strdup_printf ("%s/%s.pem", dir, name), *key = g_strdup_printf ("%s/%s.key", dir, name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (pem, key, &error);
+  g_autoptr(GSList) uris = NULL;
+  SoupServer *https;
+
+  g_assert_no_error (error);
+  https = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (https, NULL, on_request, NULL, NULL);
+  g_assert_true (soup_server_listen_local (https, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (https);
+  {
+    g_autofree char *base = g_uri_to_string (uris->data);
+    *url = g_strconcat (base, "good.json", NULL);
+  }
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  return https;
+}
+
+static void
+check_https (const char     *url,
+             GTlsDatabase   *database,
+             BdPack         *current,
+             Outcome        *outcome)
+{
+  g_autoptr(GPtrArray) keys = trusted_keys ();
+  g_autofree char *dir = cache_dir ();
+  g_autoptr(BdUpdater) updater = bd_updater_new (dir, keys);
+
+  bd_updater_set_tls_database (updater, database);
+  bd_updater_check_async (updater, url, current, NULL, on_checked, outcome);
+  while (!outcome->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* https with the server's certificate from a CA the session trusts; one
+ * from a CA it does not; one that expired (the hint: check the clock). */
+static void
+test_https (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-tls-XXXXXX", NULL);
+  g_autofree char *ca_pem = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *good_url = NULL, *stranger_url = NULL, *expired_url = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(SoupServer) good = NULL, stranger = NULL, expired = NULL;
+  g_autoptr(BdPack) current = install_cached ("2050.1.1");
+  g_autofree char *envelope = read_envelope ();
+  g_auto(Outcome) refused = { 0 }, stale = { 0 }, updated = { 0 };
+
+  make_ca (dir, "ca");
+  make_ca (dir, "other-ca");
+  make_server_cert (dir, "ca", "server", "20200101000000Z", "20991231000000Z");
+  make_server_cert (dir, "other-ca", "stranger", "20200101000000Z", "20991231000000Z");
+  make_server_cert (dir, "ca", "expired", "20200101000000Z", "20200102000000Z");
+  database = g_tls_file_database_new (ca_pem, &error);
+  g_assert_no_error (error);
+  good = https_server (dir, "server", &good_url);
+  stranger = https_server (dir, "stranger", &stranger_url);
+  expired = https_server (dir, "expired", &expired_url);
+
+  check_https (stranger_url, database, current, &refused);
+  g_assert_error (refused.error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_TLS);
+  assert_untouched (current, envelope);
+  check_https (expired_url, database, current, &stale);
+  g_assert_error (stale.error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_TLS_TIME);
+  assert_untouched (current, envelope);
+
+  check_https (good_url, database, current, &updated);
+  g_assert_no_error (updated.error);
+  g_assert_cmpint (updated.result, ==, BD_UPDATE_UPDATED);
+  g_assert_cmpstr (bd_pack_get_version (updated.pack), ==, NEWER);
+}
+
 /* --- tests --------------------------------------------------------------- */
 
 /* A 4 MiB pack fetched, verified, validated and compared on the worker
@@ -716,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/updater/refusals", test_refusals);
   g_test_add_func ("/updater/deadline", test_deadline);
   g_test_add_func ("/updater/cancel-mid-body", test_cancel_mid_body);
+  g_test_add_func ("/updater/https", test_https);
   g_test_add_func ("/updater/update-then-up-to-date", test_update_then_up_to_date);
   g_test_add_func ("/updater/envelope-truncated", test_envelope_truncated);
   g_test_add_func ("/updater/main-loop-free", test_main_loop_free);

@@ -35,6 +35,7 @@ struct _BdUpdater
 
   char *cache_dir;
   GPtrArray *keys;
+  GTlsDatabase *tls_database;
   guint timeout;
 };
 
@@ -48,6 +49,7 @@ typedef struct
   gboolean current_from_cache;
   char *cache_dir;
   GPtrArray *keys;
+  GTlsDatabase *tls_database;
   guint timeout;
   GCancellable *cancellable; /* cancelled by the caller or at the deadline */
   gulong chained;
@@ -70,6 +72,7 @@ check_free (Check *check)
   g_free (check->current_version);
   g_free (check->cache_dir);
   g_ptr_array_unref (check->keys);
+  g_clear_object (&check->tls_database);
   g_object_unref (check->cancellable);
   g_clear_object (&check->pack);
   g_clear_object (&check->current);
@@ -326,6 +329,8 @@ run_check (Check          *check,
    * that the deadline is what a stalled server meets. */
   session = soup_session_new_with_options ("user-agent", "BadgeDoctor/" PACKAGE_VERSION,
                                            "timeout", check->timeout + 5, NULL);
+  if (check->tls_database != NULL)
+    soup_session_set_tls_database (session, check->tls_database);
   /* The ETag counts only while it belongs to the pack in use. */
   known_etag = check->current_from_cache && g_strcmp0 (state->etag_version, check->current_version) == 0
                ? state->etag : NULL;
@@ -407,6 +412,7 @@ bd_updater_finalize (GObject *object)
 
   g_free (self->cache_dir);
   g_ptr_array_unref (self->keys);
+  g_clear_object (&self->tls_database);
   G_OBJECT_CLASS (bd_updater_parent_class)->finalize (object);
 }
 
@@ -451,6 +457,17 @@ bd_updater_set_timeout (BdUpdater *self,
   g_return_if_fail (BD_IS_UPDATER (self));
   g_return_if_fail (seconds > 0);
   self->timeout = seconds;
+}
+
+/* The certificates to trust instead of the system's: for a help desk's
+ * own certificate authority, and for the tests' test CA. */
+void
+bd_updater_set_tls_database (BdUpdater    *self,
+                             GTlsDatabase *database)
+{
+  g_return_if_fail (BD_IS_UPDATER (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+  g_set_object (&self->tls_database, database);
 }
 
 static gboolean
@@ -500,6 +517,7 @@ bd_updater_check_async (BdUpdater           *self,
   check->current_from_cache = bd_pack_get_source (current) == BD_PACK_SOURCE_CACHE;
   check->cache_dir = g_strdup (self->cache_dir);
   check->keys = g_ptr_array_ref (self->keys);
+  check->tls_database = self->tls_database != NULL ? g_object_ref (self->tls_database) : NULL;
   check->timeout = self->timeout;
   check->cancellable = g_cancellable_new ();
   if (cancellable != NULL)

@@ -45,6 +45,8 @@ BdUpdater      *bd_updater_new           (const char          *cache_dir,
                                           GPtrArray           *trusted_keys);
 void            bd_updater_set_timeout   (BdUpdater           *self,
                                           guint                seconds);
+void            bd_updater_set_tls_database (BdUpdater        *self,
+                                          GTlsDatabase        *database);
 void            bd_updater_check_async   (BdUpdater           *self,
                                           const char          *url,
                                           BdPack              *current,
