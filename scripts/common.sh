@@ -19,7 +19,7 @@ BUILD_PACKAGES=(
 # the validators of the data suite, fonts and icons for the screenshots.
 TEST_PACKAGES=(
   dbus-daemon xvfb xauth python3 python3-jsonschema
-  fonts-cantarell adwaita-icon-theme poppler-utils minisign openssl
+  fonts-cantarell adwaita-icon-theme poppler-utils minisign openssl nginx-light
 )
 
 SUDO=""
