@@ -828,6 +828,24 @@ test_bundled_is_the_floor (void)
   g_assert_cmpint (bd_pack_get_source (used), ==, BD_PACK_SOURCE_BUNDLED);
 }
 
+/* When the next automatic check comes: the interval give or take a tenth;
+ * after failures 15 minutes, doubling, never past the interval. */
+static void
+test_next_delay (void)
+{
+  const guint day = 24 * 3600;
+
+  g_assert_cmpuint (bd_update_next_delay (day, 0, 0.0), ==, day - day / 10);
+  g_assert_cmpuint (bd_update_next_delay (day, 0, 1.0), ==, day + day / 10);
+  g_assert_cmpuint (bd_update_next_delay (day, 0, 0.5), ==, day);
+  g_assert_cmpuint (bd_update_next_delay (day, 1, 0.5), ==, 15 * 60);
+  g_assert_cmpuint (bd_update_next_delay (day, 2, 0.5), ==, 30 * 60);
+  g_assert_cmpuint (bd_update_next_delay (day, 3, 0.5), ==, 60 * 60);
+  g_assert_cmpuint (bd_update_next_delay (day, 8, 0.5), ==, day);
+  g_assert_cmpuint (bd_update_next_delay (day, 1000, 0.5), ==, day);
+  g_assert_cmpuint (bd_update_next_delay (3600, 5, 0.5), ==, 3600);
+}
+
 static void
 test_addresses (void)
 {
@@ -861,6 +879,7 @@ main (int    argc,
   start_server ();
 
   g_test_add_func ("/updater/addresses", test_addresses);
+  g_test_add_func ("/updater/next-delay", test_next_delay);
   g_test_add_func ("/updater/refusals", test_refusals);
   g_test_add_func ("/updater/deadline", test_deadline);
   g_test_add_func ("/updater/cancel-mid-body", test_cancel_mid_body);

@@ -9,6 +9,7 @@
 
 #include "bd-application.h"
 #include "bd-case-list.h"
+#include "bd-guidance-cache.h"
 #include "bd-guide-page.h"
 #include "bd-report-dialog.h"
 #include "bd-step-row.h"
@@ -710,9 +711,12 @@ test_updates (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (a.window),
                                                                                      BD_TYPE_WINDOW,
                                                                                      "whats_new_button"))));
+  save_png (a.window, "updated-light-960");
   act (a.window, "win.whats-new", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+  save_png (dialog, "whats-new-light");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Changed: Get ready for your Apple Support call"));
 
   /* used now: the window is made again on it, on the same case */
@@ -740,6 +744,203 @@ test_updates (void)
   g_bytes_unref (served.pack);
   g_bytes_unref (served.signature);
   g_bytes_unref (served.tampered);
+  test_key_clear (&key);
+}
+
+/* --- a network monitor the test sets --------------------------------------- */
+
+#define TEST_TYPE_NETWORK (test_network_get_type ())
+G_DECLARE_FINAL_TYPE (TestNetwork, test_network, TEST, NETWORK, GObject)
+
+struct _TestNetwork
+{
+  GObject parent_instance;
+  gboolean available;
+  gboolean metered;
+};
+
+static void test_network_monitor_init (GNetworkMonitorInterface *iface);
+static void test_network_initable_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestNetwork, test_network, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_network_initable_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_network_monitor_init))
+
+static gboolean
+test_network_initable (GInitable     *initable,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return TRUE;
+}
+
+static void
+test_network_initable_init (GInitableIface *iface)
+{
+  iface->init = test_network_initable;
+}
+
+enum { NET_PROP_0, NET_PROP_AVAILABLE, NET_PROP_METERED, NET_PROP_CONNECTIVITY };
+
+static void
+test_network_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TestNetwork *self = TEST_NETWORK (object);
+
+  if (prop_id == NET_PROP_AVAILABLE)
+    g_value_set_boolean (value, self->available);
+  else if (prop_id == NET_PROP_METERED)
+    g_value_set_boolean (value, self->metered);
+  else
+    g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+}
+
+static gboolean
+test_network_can_reach (GNetworkMonitor     *monitor,
+                        GSocketConnectable  *connectable,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  return TEST_NETWORK (monitor)->available;
+}
+
+static void
+test_network_monitor_init (GNetworkMonitorInterface *iface)
+{
+  iface->can_reach = test_network_can_reach;
+}
+
+static void
+test_network_class_init (TestNetworkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_network_get_property;
+  g_object_class_override_property (object_class, NET_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, NET_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, NET_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_network_init (TestNetwork *self)
+{
+  self->available = TRUE;
+}
+
+static void
+set_network (TestNetwork *network,
+             gboolean     available,
+             gboolean     metered)
+{
+  network->available = available;
+  network->metered = metered;
+  g_signal_emit_by_name (network, "network-changed", available);
+}
+
+/* Automatic checks wait for a network that is there and not metered; the
+ * status line says when the person is offline. */
+static void
+test_updates_network (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(TestNetwork) network = g_object_new (TEST_TYPE_NETWORK, NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL, *line = NULL;
+  BdGuidanceUpdates *updates;
+  Served served = { 0 };
+  TestKey key;
+  App a;
+
+  test_key_init (&key);
+  line = test_key_line (&key);
+  served.pack = test_pack_with_version ("2026.11.1");
+  served.signature = test_key_sign (&key, served.pack);
+  served.tampered = g_bytes_new_static ("", 0);
+  g_settings_set_strv (settings, "trusted-keys", (const char * const[]) { line, NULL });
+  soup_server_add_handler (server, NULL, on_guidance_request, &served, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  {
+    g_autoptr(GSList) uris = soup_server_get_uris (server);
+    g_autofree char *base = g_uri_to_string (uris->data);
+    url = g_strconcat (base, "guidance.json", NULL);
+    g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  }
+  g_settings_set_string (settings, "guidance-url", url);
+  g_settings_set_boolean (settings, "auto-update", TRUE);
+  a = start_app ();
+  updates = bd_application_get_updates (a.app);
+  bd_guidance_updates_set_network_monitor (updates, G_NETWORK_MONITOR (network));
+
+  set_network (network, FALSE, FALSE);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (status_line (&a), ==, "Offline — using saved guidance");
+  bd_guidance_updates_run_scheduled (updates);
+  g_assert_false (bd_guidance_updates_is_checking (updates));
+
+  set_network (network, TRUE, TRUE);
+  bd_guidance_updates_run_scheduled (updates);
+  g_assert_false (bd_guidance_updates_is_checking (updates));
+
+  /* on a free network the scheduled check runs */
+  set_network (network, TRUE, FALSE);
+  bd_guidance_updates_run_scheduled (updates);
+  g_assert_true (bd_guidance_updates_is_checking (updates));
+  iterate_until (check_done, updates, 10000);
+  settle (GTK_WIDGET (a.window));
+  g_assert_true (g_str_has_prefix (status_line (&a), "Guidance 2026.11.1 · checked just now"));
+
+  /* and with auto-update off, it does not */
+  g_settings_set_boolean (settings, "auto-update", FALSE);
+  bd_guidance_updates_run_scheduled (updates);
+  g_assert_false (bd_guidance_updates_is_checking (updates));
+  stop_app (&a);
+
+  g_settings_reset (settings, "guidance-url");
+  g_settings_reset (settings, "trusted-keys");
+  g_bytes_unref (served.pack);
+  g_bytes_unref (served.signature);
+  g_bytes_unref (served.tampered);
+  test_key_clear (&key);
+}
+
+/* Guidance that nobody could confirm for 30 days says so. */
+static void
+test_updates_out_of_date (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "badge-doctor", "guidance", NULL);
+  g_autofree char *envelope = g_build_filename (dir, "guidance.envelope", NULL);
+  g_autofree char *state = g_build_filename (dir, "state.ini", NULL);
+  g_autofree char *line = NULL;
+  g_autoptr(GBytes) pack = NULL, signature = NULL;
+  g_autoptr(GString) text = NULL;
+  TestKey key;
+  App a;
+
+  test_key_init (&key);
+  line = test_key_line (&key);
+  {
+    g_autoptr(GBytes) newer = test_pack_with_version ("2099.1.1");
+    text = g_string_new_len (g_bytes_get_data (newer, NULL), g_bytes_get_size (newer));
+    g_assert_cmpuint (g_string_replace (text, "\"published\": \"2026-11-23T09:00:00Z\"",
+                                        "\"published\": \"2026-01-05T09:00:00Z\"", 1), ==, 1);
+  }
+  pack = g_bytes_new (text->str, text->len);
+  signature = test_key_sign (&key, pack);
+  g_assert_true (bd_guidance_cache_save (dir, pack, signature, NULL));
+  /* no check has ever succeeded */
+  g_unlink (state);
+  g_settings_set_strv (settings, "trusted-keys", (const char * const[]) { line, NULL });
+  a = start_app ();
+  g_assert_cmpstr (bd_pack_get_version (bd_application_get_pack (a.app)), ==, "2099.1.1");
+  g_assert_cmpstr (status_line (&a), ==, "Guidance 2099.1.1 · may be out of date");
+  stop_app (&a);
+  g_unlink (envelope);
+  g_settings_reset (settings, "trusted-keys");
   test_key_clear (&key);
 }
 
@@ -1047,6 +1248,8 @@ main (int    argc,
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/report", test_report);
   g_test_add_func ("/window/updates", test_updates);
+  g_test_add_func ("/window/updates-network", test_updates_network);
+  g_test_add_func ("/window/updates-out-of-date", test_updates_out_of_date);
   g_test_add_func ("/window/screenshots", test_screenshots);
   return g_test_run ();
 }

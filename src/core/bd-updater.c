@@ -92,6 +92,33 @@ bd_update_error_to_string (BdUpdateError code)
   return names[code];
 }
 
+#define RETRY_SECONDS (15 * 60)
+
+/**
+ * bd_update_next_delay:
+ * @failures: checks in a row that failed
+ * @random: a number in [0, 1)
+ *
+ * When to check next: after the interval, or after failures 15 minutes
+ * doubling up to the interval; give or take a tenth, so that many
+ * machines started at once do not ask at once.
+ *
+ * Returns: seconds until the next automatic check
+ */
+guint
+bd_update_next_delay (guint  interval_seconds,
+                      guint  failures,
+                      double random)
+{
+  guint delay = interval_seconds;
+
+  g_return_val_if_fail (interval_seconds > 0, RETRY_SECONDS);
+
+  if (failures > 0)
+    delay = MIN (interval_seconds, (guint) RETRY_SECONDS << MIN (failures - 1, 10u));
+  return delay - delay / 10 + (guint) (CLAMP (random, 0.0, 1.0) * (delay / 5));
+}
+
 /* --- fetching ------------------------------------------------------------ */
 
 static gboolean

@@ -59,6 +59,10 @@ BdUpdateResult  bd_updater_check_finish  (BdUpdater           *self,
                                           GPtrArray          **changes,
                                           GError             **error);
 
+guint           bd_update_next_delay     (guint                interval_seconds,
+                                          guint                failures,
+                                          double               random);
+
 GQuark          bd_update_error_quark    (void);
 const char     *bd_update_error_to_string (BdUpdateError code);
 

@@ -18,7 +18,7 @@
  */
 
 #define FIRST_CHECK_SECONDS 10
-#define RETRY_SECONDS (15 * 60)
+#define RETRY_SECONDS (15 * 60) /* while offline, metered or turned off */
 #define OUT_OF_DATE_SECONDS (30 * 24 * 3600)
 
 struct _BdGuidanceUpdates
@@ -166,7 +166,7 @@ on_timer (gpointer user_data)
   BdGuidanceUpdates *self = user_data;
 
   self->timer = 0;
-  check (self, FALSE);
+  bd_guidance_updates_run_scheduled (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -178,17 +178,11 @@ schedule (BdGuidanceUpdates *self,
   self->timer = g_timeout_add_seconds (seconds, on_timer, self);
 }
 
-/* The interval, or after failures 15 minutes doubling up to the interval;
- * give or take a tenth, so that many machines do not ask at once. */
 static guint
 next_delay (BdGuidanceUpdates *self)
 {
-  guint interval = g_settings_get_uint (self->settings, "update-interval-hours") * 3600;
-  guint delay = interval;
-
-  if (self->state->failures > 0)
-    delay = MIN (interval, (guint) RETRY_SECONDS << MIN (self->state->failures - 1, 10u));
-  return delay - delay / 10 + (guint) g_random_int_range (0, (gint32) (delay / 5) + 1);
+  return bd_update_next_delay (g_settings_get_uint (self->settings, "update-interval-hours") * 3600,
+                               self->state->failures, g_random_double ());
 }
 
 /* --- checking ---------------------------------------------------------------- */
@@ -234,6 +228,8 @@ on_checked (GObject      *source,
 static gboolean
 network_allows (BdGuidanceUpdates *self)
 {
+  if (self->monitor == NULL)
+    bd_guidance_updates_set_network_monitor (self, g_network_monitor_get_default ());
   return g_network_monitor_get_network_available (self->monitor)
          && !g_network_monitor_get_network_metered (self->monitor);
 }
@@ -279,6 +275,7 @@ bd_guidance_updates_dispose (GObject *object)
   g_clear_handle_id (&self->timer, g_source_remove);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   G_OBJECT_CLASS (bd_guidance_updates_parent_class)->dispose (object);
 }
 
@@ -393,10 +390,38 @@ bd_guidance_updates_start (BdGuidanceUpdates *self)
   self->started = TRUE;
   bd_update_state_free (self->state);
   self->state = bd_update_state_load (self->cache_dir);
-  self->monitor = g_network_monitor_get_default ();
-  g_signal_connect_swapped (self->monitor, "network-changed", G_CALLBACK (on_network_changed), self);
+  if (self->monitor == NULL)
+    bd_guidance_updates_set_network_monitor (self, g_network_monitor_get_default ());
   update_status (self);
   schedule (self, FIRST_CHECK_SECONDS);
+}
+
+/* What the timer does: an automatic check, unless updates are off or the
+ * network is down or metered. */
+void
+bd_guidance_updates_run_scheduled (BdGuidanceUpdates *self)
+{
+  g_return_if_fail (BD_IS_GUIDANCE_UPDATES (self));
+  check (self, FALSE);
+}
+
+/**
+ * bd_guidance_updates_set_network_monitor:
+ *
+ * Follows @monitor instead of the system's (for tests).
+ */
+void
+bd_guidance_updates_set_network_monitor (BdGuidanceUpdates *self,
+                                         GNetworkMonitor   *monitor)
+{
+  g_return_if_fail (BD_IS_GUIDANCE_UPDATES (self));
+  g_return_if_fail (G_IS_NETWORK_MONITOR (monitor));
+
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_set_object (&self->monitor, monitor);
+  g_signal_connect_swapped (self->monitor, "network-changed", G_CALLBACK (on_network_changed), self);
+  update_status (self);
 }
 
 void

@@ -18,6 +18,9 @@ BdGuidanceUpdates *bd_guidance_updates_new          (GSettings         *settings
                                                      const char        *cache_problem);
 void               bd_guidance_updates_start        (BdGuidanceUpdates *self);
 void               bd_guidance_updates_check_now    (BdGuidanceUpdates *self);
+void               bd_guidance_updates_run_scheduled (BdGuidanceUpdates *self);
+void               bd_guidance_updates_set_network_monitor (BdGuidanceUpdates *self,
+                                                            GNetworkMonitor   *monitor);
 gboolean           bd_guidance_updates_is_checking  (BdGuidanceUpdates *self);
 const char        *bd_guidance_updates_get_status   (BdGuidanceUpdates *self);
 BdPack            *bd_guidance_updates_get_new_pack (BdGuidanceUpdates *self);
