@@ -509,8 +509,8 @@ check_format (BdJsonCheck *c,
     {
       mark = bd_json_check_enter_member (c, "version");
       bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT,
-                            _("case version %" G_GINT64_FORMAT " is not supported; only 1 is"),
-                            json_node_get_int (version));
+                            _("case version %lld is not supported; only 1 is"),
+                            (long long) json_node_get_int (version));
       bd_json_check_leave (c, mark);
     }
 }

@@ -123,8 +123,8 @@ scan (BdJsonCheck *c,
 
   if (len > max_size)
     {
-      bd_json_check_report (c, BD_PROBLEM_TOO_LARGE, _("the file is larger than %" G_GSIZE_FORMAT " KiB"),
-                            max_size / 1024);
+      bd_json_check_report (c, BD_PROBLEM_TOO_LARGE, _("the file is larger than %lu KiB"),
+                            (unsigned long) (max_size / 1024));
       return FALSE;
     }
   if (bd_json_scan (data, len, &error))
@@ -315,8 +315,9 @@ bd_json_check_int (BdJsonCheck *c,
     {
       mark = bd_json_check_enter_member (c, name);
       bd_json_check_report (c, BD_PROBLEM_OUT_OF_RANGE,
-                            _("%" G_GINT64_FORMAT " is outside %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                            value, min, max);
+                            /* TRANSLATORS: a number out of its range, "120 is outside 1 to 100" */
+                            _("%lld is outside %lld to %lld"),
+                            (long long) value, (long long) min, (long long) max);
       bd_json_check_leave (c, mark);
       return FALSE;
     }

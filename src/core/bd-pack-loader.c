@@ -739,8 +739,8 @@ check_header (BdJsonCheck *c,
   if (format != NULL && json_node_get_int (format) != 1)
     {
       mark = bd_json_check_enter_member (c, "format");
-      bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT, _("format %" G_GINT64_FORMAT " is not supported; only 1 is"),
-              json_node_get_int (format));
+      bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT, _("format %lld is not supported; only 1 is"),
+              (long long) json_node_get_int (format));
       bd_json_check_leave (c, mark);
     }
   if (version != NULL && !bd_version_is_valid (version))
