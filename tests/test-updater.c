@@ -562,6 +562,13 @@ test_https (void)
   g_assert_no_error (updated.error);
   g_assert_cmpint (updated.result, ==, BD_UPDATE_UPDATED);
   g_assert_cmpstr (bd_pack_get_version (updated.pack), ==, NEWER);
+
+  /* Close the TLS connections before the next test uses the port range. */
+  soup_server_disconnect (good);
+  soup_server_disconnect (stranger);
+  soup_server_disconnect (expired);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* --- tests --------------------------------------------------------------- */

@@ -339,6 +339,8 @@ test_report (void)
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 
   /* saved off the main thread; the dialog closes and the file says what the preview said */
+  g_free (preview);
+  preview = bd_report_dialog_dup_preview (dialog);
   bd_report_dialog_export_to (dialog, saved_file);
   iterate_until (dialog_gone, NULL, 5000);
   g_assert_null (find_report_dialog ());

@@ -234,7 +234,9 @@ bd_guidance_cache_load (const char  *dir,
 
   if (!g_file_get_contents (path, &data, &size, &local_error))
     {
-      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      /* No cache, or no folder it could be in: nothing to say. */
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+          && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
