@@ -711,6 +711,67 @@ test_update (void)
   test_key_clear (&other);
 }
 
+/* The guidance in the person's language, also where the only locale is
+ * C.UTF-8 (the tests run so): LANGUAGE chooses among the pack's languages. */
+static void
+test_languages (void)
+{
+  static const struct { const char *language; const char *words; const char *usage; } cases[] = {
+    { "de", "Kennzeichen", "Befehle:" }, { "es", "globo", "Comandos:" }, { "fr", "pastille", "Commandes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) symptoms = { 0 }, plan = { 0 }, help = { 0 };
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      run_cli (&symptoms, "symptoms", NULL);
+      run_cli (&plan, "plan", "badge-one-all-read", NULL);
+      run_cli (&help, "--help", NULL);
+      g_setenv ("LANGUAGE", "", TRUE);
+      /* the interface's own words too */
+      if (strstr (help.out, cases[i].usage) == NULL)
+        g_error ("%s: --help is not translated:\n%s", cases[i].language, help.out);
+      g_assert_cmpint (symptoms.status, ==, 0);
+      if (strstr (symptoms.out, cases[i].words) == NULL)
+        g_error ("%s: no “%s” in the matrix:\n%s", cases[i].language, cases[i].words, symptoms.out);
+      g_assert_null (strstr (symptoms.out, "The badge shows 1"));
+      g_assert_cmpint (plan.status, ==, 0);
+      g_assert_null (strstr (plan.out, "Open Messages."));
+    }
+}
+
+/* Each catalogue in po/guidance is up to date with the English pack: the
+ * template extracted now holds exactly the strings it translates. */
+static void
+test_pack_extract (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "guidance", "badge-doctor.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bd-pot-XXXXXX", NULL);
+  g_autofree char *pot = g_build_filename (dir, "guidance.pot", NULL);
+  g_auto(Run) extracted = { 0 }, again = { 0 };
+  g_autofree char *msgcmp = g_find_program_in_path ("msgcmp");
+
+  run_cli (&extracted, "pack", "extract", source, "-o", pot, NULL);
+  g_assert_cmpint (extracted.status, ==, 0);
+  run_cli (&again, "pack", "extract", source, "-o", pot, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (msgcmp);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *languages[] = { "de", "es", "fr" };
+      g_autofree char *name = g_strconcat (languages[i], ".po", NULL);
+      g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "guidance", name, NULL);
+      const char *argv[] = { msgcmp, po, pot, NULL };
+      g_autofree char *err = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("po/guidance/%s.po is not current with the English pack:\n%s", languages[i], err);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -733,5 +794,7 @@ main (int    argc,
   g_test_add_func ("/cli/case/recovered", test_case_recovered);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/update", test_update);
+  g_test_add_func ("/cli/languages", test_languages);
+  g_test_add_func ("/cli/pack-extract", test_pack_extract);
   return g_test_run ();
 }

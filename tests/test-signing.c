@@ -82,6 +82,22 @@ test_key_sign (const TestKey *key,
   return g_bytes_new_take (text, size);
 }
 
+/* Replaces the first @find in @text, as written by hand ("name": value)
+ * or as json-glib writes it ("name" : value): the bundled pack is the
+ * build's merge of the English source and the catalogues. */
+guint
+test_json_replace (GString    *text,
+                   const char *find,
+                   const char *replace)
+{
+  g_autoptr(GString) spaced = g_string_new (find);
+
+  if (g_string_replace (text, find, replace, 1) == 1)
+    return 1;
+  g_string_replace (spaced, "\": ", "\" : ", 0);
+  return g_string_replace (text, spaced->str, replace, 1);
+}
+
 /* The bundled pack under another version. */
 GBytes *
 test_pack_with_version (const char *version)
@@ -92,6 +108,6 @@ test_pack_with_version (const char *version)
   g_autofree char *to = g_strdup_printf ("\"version\": \"%s\"", version);
   g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
 
-  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  g_assert_cmpuint (test_json_replace (text, from, to), ==, 1);
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }

@@ -20,5 +20,8 @@ char   *test_key_line          (const TestKey *key);
 GBytes *test_key_sign          (const TestKey *key,
                                 GBytes        *message);
 GBytes *test_pack_with_version (const char    *version);
+guint   test_json_replace      (GString       *text,
+                                const char    *find,
+                                const char    *replace);
 
 G_END_DECLS

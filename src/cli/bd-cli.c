@@ -202,6 +202,8 @@ cmd_pack (int    argc,
   g_autofree char *published = NULL;
   int status;
 
+  if (bd_cli_pack_po (argc, argv, &status))
+    return status;
   if (!bd_cli_parse_options ("pack", "", _("Show the guidance pack in use and where it came from."),
                       entries, &argc, &argv, 0, 0, &status))
     return status;
@@ -466,7 +468,7 @@ cmd_plan (int    argc,
 
 static const BdCliCommand commands[] = {
   { "validate", cmd_validate, N_("Check a guidance pack file") },
-  { "pack", cmd_pack, N_("Show the guidance pack in use") },
+  { "pack", cmd_pack, N_("Show the guidance pack in use; pack extract and pack merge for translators") },
   { "symptoms", cmd_symptoms, N_("List the quick-fix matrix") },
   { "plan", cmd_plan, N_("Print the ordered plan for a symptom") },
   { "case", bd_cli_case, N_("Create, follow, search and move cases") },

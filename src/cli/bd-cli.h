@@ -39,6 +39,9 @@ int      bd_cli_report        (int           argc,
                                char        **argv);
 int      bd_cli_update        (int           argc,
                                char        **argv);
+gboolean bd_cli_pack_po       (int           argc,
+                               char        **argv,
+                               int          *status);
 
 /* Shared by the command files. */
 void     bd_cli_print_error   (const char   *message);
