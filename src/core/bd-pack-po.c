@@ -430,8 +430,8 @@ bd_pack_po_merge (GBytes      *pack,
     g_autoptr(JsonGenerator) generator = json_generator_new ();
     g_autofree char *text = NULL;
 
-    json_generator_set_pretty (generator, TRUE);
-    json_generator_set_indent (generator, 2);
+    /* Compact: the bundled pack is parsed at every start. */
+    json_generator_set_pretty (generator, FALSE);
     json_generator_set_root (generator, root);
     text = json_generator_to_data (generator, NULL);
     return g_strconcat (text, "\n", NULL);

@@ -170,24 +170,27 @@ trusted_keys (BdApplication *self)
   return keys;
 }
 
+typedef struct
+{
+  GPtrArray *keys;
+  char *cache_dir;
+  BdPack *pack;
+  GError *cache_error;
+} Loading;
+
 /* The newest good guidance: the verified cache when it is newer than the
  * bundled pack, which is part of the program and the floor. */
-static void
-load_guidance (BdApplication *self)
+static gpointer
+load_guidance (gpointer data)
 {
-  g_autoptr(GPtrArray) keys = trusted_keys (self);
-  g_autofree char *cache_dir = bd_guidance_cache_default_dir ();
-  g_autoptr(GError) cache_error = NULL;
+  Loading *loading = data;
 
-  self->pack = bd_guidance_load_current (cache_dir, keys, &cache_error);
+  loading->pack = bd_guidance_load_current (loading->cache_dir, loading->keys, &loading->cache_error);
   /* Guidance signed with a key no longer trusted was left in place, not
    * damaged: only damage is worth a word in the status line. */
-  if (cache_error != NULL && strstr (cache_error->message, "unknown key") != NULL)
-    g_clear_error (&cache_error);
-  if (cache_error != NULL)
-    g_message ("%s", cache_error->message);
-  self->updates = bd_guidance_updates_new (self->settings, cache_dir, keys, self->pack,
-                                           cache_error != NULL ? cache_error->message : NULL);
+  if (loading->cache_error != NULL && strstr (loading->cache_error->message, "unknown key") != NULL)
+    g_clear_error (&loading->cache_error);
+  return NULL;
 }
 
 static void
@@ -195,11 +198,26 @@ bd_application_startup (GApplication *app)
 {
   BdApplication *self = BD_APPLICATION (app);
   g_autoptr(GAction) action = NULL;
+  Loading loading = { 0 };
+  GThread *thread;
 
-  G_APPLICATION_CLASS (bd_application_parent_class)->startup (app);
-
+  /* The pack, in three languages, is parsed and checked on another core
+   * while GTK and libadwaita start: start-up waits for the slower one. */
   self->settings = g_settings_new (APP_ID);
-  load_guidance (self);
+  loading.keys = trusted_keys (self);
+  loading.cache_dir = bd_guidance_cache_default_dir ();
+  thread = g_thread_new ("bd-guidance", load_guidance, &loading);
+  G_APPLICATION_CLASS (bd_application_parent_class)->startup (app);
+  g_thread_join (thread);
+
+  self->pack = loading.pack;
+  if (loading.cache_error != NULL)
+    g_message ("%s", loading.cache_error->message);
+  self->updates = bd_guidance_updates_new (self->settings, loading.cache_dir, loading.keys, self->pack,
+                                           loading.cache_error != NULL ? loading.cache_error->message : NULL);
+  g_clear_error (&loading.cache_error);
+  g_free (loading.cache_dir);
+  g_ptr_array_unref (loading.keys);
   action = g_settings_create_action (self->settings, "help-desk-mode");
   g_action_map_add_action (G_ACTION_MAP (self), action);
 }
