@@ -3,7 +3,9 @@
 
 #include "bd-config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -1214,6 +1216,56 @@ test_screenshots (void)
   g_settings_reset (settings, "help-desk-mode");
 }
 
+/* glibc keeps translations it has looked up: a program that changes
+ * LANGUAGE while it runs bumps this counter to start afresh. */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+}
+
+/* Every page in German, Spanish and French, wide and at 360 px: the
+ * interface and the guidance in the person's language. */
+static void
+test_screenshots_languages (void)
+{
+  static const struct { const char *language; const char *status; const char *matrix_words; } languages[] = {
+    { "de", "Leitfaden 2026.11.1 · integriert", "Kennzeichen" },
+    { "es", "Instrucciones 2026.11.1 · integradas", "globo" },
+    { "fr", "Conseils 2026.11.1 · intégrés", "pastille" },
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *style = g_strdup_printf ("%s-light", languages[i].language);
+      g_autoptr(GPtrArray) rows = NULL;
+      gboolean found = FALSE;
+      App a;
+
+      set_language (languages[i].language);
+      a = start_app ();
+      g_assert_cmpstr (status_line (&a), ==, languages[i].status);
+      act (a.window, "win.show-page", "matrix");
+      rows = all (a.window, ADW_TYPE_ACTION_ROW);
+      for (guint r = 0; r < rows->len; r++)
+        found |= strstr (adw_preferences_row_get_title (rows->pdata[r]), languages[i].matrix_words) != NULL;
+      g_assert_true (found);
+      fresh_customer_case (&a, "badge-stuck-all-devices", "Jane R.", "T-1043");
+      shoot_all (&a, style, 1100);
+      shoot_all (&a, style, 360);
+      stop_app (&a);
+    }
+  set_language ("");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_settings_reset (settings, "help-desk-mode");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1222,6 +1274,11 @@ main (int    argc,
   g_autofree char *cache = g_dir_make_tmp ("bd-ui-cache-XXXXXX", NULL);
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* the interface's catalogues from the build tree, as the app's main() */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BADGE_DOCTOR_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   /* A private store for this run only. G_TEST_OPTION_ISOLATE_DIRS would
    * also hide the icon themes and the MIME database GTK needs. */
   g_assert_nonnull (data);
@@ -1253,5 +1310,6 @@ main (int    argc,
   g_test_add_func ("/window/updates-network", test_updates_network);
   g_test_add_func ("/window/updates-out-of-date", test_updates_out_of_date);
   g_test_add_func ("/window/screenshots", test_screenshots);
+  g_test_add_func ("/window/screenshots-languages", test_screenshots_languages);
   return g_test_run ();
 }
