@@ -93,6 +93,38 @@ test_merge (void)
   g_assert_null (bd_text_lookup (bd_step_get_text (bd_guide_lookup_step (guide, "wait")), "fr"));
   g_assert_cmpstr (bd_text_get_for (bd_step_get_text (bd_guide_lookup_step (guide, "wait")), "fr"), ==,
                    "Wait 10 seconds.");
+  /* the pack records how far French goes: 2 strings of all */
+  g_assert_cmpint (bd_pack_get_completeness (loaded, "fr"), >, 0);
+  g_assert_cmpint (bd_pack_get_completeness (loaded, "fr"), <, 50);
+  g_assert_cmpint (bd_pack_get_completeness (loaded, "en"), ==, 100);
+  g_assert_cmpint (bd_pack_get_completeness (loaded, "de"), ==, -1);
+}
+
+/* What the loader accepts as completeness: percent of a listed language. */
+static void
+test_completeness_checked (void)
+{
+  static const struct { const char *from; const char *to; } cases[] = {
+    { "\"languages\": [\"en\", \"de\"],", "\"languages\": [\"en\", \"de\"], \"completeness\": {\"de\": 101}," },
+    { "\"languages\": [\"en\", \"de\"],", "\"languages\": [\"en\", \"de\"], \"completeness\": {\"it\": 50}," },
+    { "\"languages\": [\"en\", \"de\"],", "\"languages\": [\"en\", \"de\"], \"completeness\": {\"de\": \"all\"}," },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) pack = minimal_pack ();
+      g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (pack, NULL), g_bytes_get_size (pack));
+      g_autoptr(GBytes) changed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(BdPack) loaded = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, cases[i].from, cases[i].to, 1), ==, 1);
+      changed = g_bytes_new (text->str, text->len);
+      loaded = bd_pack_new_from_bytes (changed, &problems, &error);
+      g_assert_null (loaded);
+      g_assert_nonnull (error);
+    }
 }
 
 static void
@@ -136,6 +168,7 @@ test_bundled_complete (void)
       GListModel *guides = bd_pack_get_guides (pack);
 
       g_assert_true (g_strv_contains (bd_pack_get_languages (pack), languages[i]));
+      g_assert_cmpint (bd_pack_get_completeness (pack, languages[i]), ==, 100);
       for (guint g = 0; g < g_list_model_get_n_items (guides); g++)
         {
           g_autoptr(BdGuide) guide = g_list_model_get_item (guides, g);
@@ -157,6 +190,7 @@ main (int    argc,
   g_test_add_func ("/pack-po/extract", test_extract);
   g_test_add_func ("/pack-po/merge", test_merge);
   g_test_add_func ("/pack-po/merge-refuses", test_merge_refuses);
+  g_test_add_func ("/pack-po/completeness-checked", test_completeness_checked);
   g_test_add_func ("/pack-po/bundled-complete", test_bundled_complete);
   return g_test_run ();
 }

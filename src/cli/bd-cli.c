@@ -187,6 +187,42 @@ cmd_validate (int    argc,
 
 /* --- pack ------------------------------------------------------------ */
 
+/* "en, de 100 %, fr 80 %": each language and how far it goes. */
+static char *
+list_languages (BdPack *pack)
+{
+  const char * const *languages = bd_pack_get_languages (pack);
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      int percent = bd_pack_get_completeness (pack, languages[i]);
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, languages[i]);
+      if (percent >= 0 && !g_str_equal (languages[i], "en"))
+        g_string_append_printf (list, " %d %%", percent);
+    }
+  return g_string_free (list, FALSE);
+}
+
+static void
+add_completeness (JsonBuilder *builder,
+                  BdPack      *pack)
+{
+  const char * const *languages = bd_pack_get_languages (pack);
+
+  json_builder_set_member_name (builder, "completeness");
+  json_builder_begin_object (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (bd_pack_get_completeness (pack, languages[i]) >= 0)
+      {
+        json_builder_set_member_name (builder, languages[i]);
+        json_builder_add_int_value (builder, bd_pack_get_completeness (pack, languages[i]));
+      }
+  json_builder_end_object (builder);
+}
+
 static int
 cmd_pack (int    argc,
           char **argv)
@@ -220,13 +256,14 @@ cmd_pack (int    argc,
       bd_json_add_string (builder, "published", published);
       bd_json_add_string (builder, "source", bd_pack_source_to_string (bd_pack_get_source (pack)));
       add_strv (builder, "languages", bd_pack_get_languages (pack));
+      add_completeness (builder, pack);
       add_strv (builder, "platforms", bd_pack_get_platforms (pack));
       json_builder_end_object (builder);
       bd_cli_print_json (builder);
       return BD_CLI_OK;
     }
   {
-    g_autofree char *languages = g_strjoinv (", ", (char **) bd_pack_get_languages (pack));
+    g_autofree char *languages = list_languages (pack);
     g_autofree char *platforms = g_strjoinv (", ", (char **) bd_pack_get_platforms (pack));
     g_print ("%-12s %s\n", _("Id:"), bd_pack_get_id (pack));
     g_print ("%-12s %s\n", _("Version:"), bd_pack_get_version (pack));

@@ -715,18 +715,49 @@ check_references (BdJsonCheck *c,
 
 /* --- the whole pack -------------------------------------------------- */
 
+/* "completeness": {"de": 100, ...}: how much of the pack each listed
+ * language covers, in percent, as the merge of the catalogues counted. */
+static void
+check_completeness (BdJsonCheck *c,
+                    JsonObject  *root,
+                    GHashTable  *completeness)
+{
+  JsonNode *node = bd_json_check_member (c, root, "completeness", BD_JSON_WANT_OBJECT, FALSE);
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  mark = bd_json_check_enter_member (c, "completeness");
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gsize inner = bd_json_check_enter_member (c, l->data);
+      gint64 percent = 0;
+
+      check_language_key (c, l->data);
+      bd_json_check_leave (c, inner);
+      if (bd_json_check_int (c, object, l->data, TRUE, 0, 100, &percent))
+        g_hash_table_insert (completeness, g_strdup (l->data), GINT_TO_POINTER ((int) percent + 1));
+    }
+  bd_json_check_leave (c, mark);
+}
+
 static void
 check_header (BdJsonCheck *c,
               JsonObject  *root,
               Build       *b)
 {
   static const char * const members[] = {
-    "format", "id", "version", "published", "platforms", "languages",
+    "format", "id", "version", "published", "platforms", "languages", "completeness",
     "symptoms", "guides", "resets", "checklists", "explanations", NULL
   };
   guint before = c->problems->len;
   g_autoptr(GPtrArray) languages = check_languages (c, root);
   g_autoptr(GPtrArray) platforms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) completeness = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonNode *format = bd_json_check_member (c, root, "format", BD_JSON_WANT_INT, TRUE);
   const char *id = bd_json_check_id (c, root, "id", TRUE);
   const char *version = bd_json_check_string (c, root, "version", TRUE);
@@ -760,12 +791,14 @@ check_header (BdJsonCheck *c,
   mark = bd_json_check_enter_member (c, "platforms");
   bd_json_check_for_each_object (c, platform_list, check_platform, platforms);
   bd_json_check_leave (c, mark);
+  check_completeness (c, root, completeness);
   if (c->problems->len > before)
     return;
   g_ptr_array_add (languages, NULL);
   g_ptr_array_add (platforms, NULL);
   b->pack = _bd_pack_new (id, version, when, (const char * const *) languages->pdata,
                           (const char * const *) platforms->pdata);
+  _bd_pack_set_completeness (b->pack, completeness);
 }
 
 static void

@@ -393,6 +393,7 @@ bd_pack_po_merge (GBytes      *pack,
   g_autoptr(JsonNode) root = parse_json (pack, error);
   g_autoptr(GPtrArray) languages = g_ptr_array_new ();
   g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(JsonObject) completeness = json_object_new ();
   GHashTableIter iter;
   gpointer key, value;
 
@@ -422,8 +423,12 @@ bd_pack_po_merge (GBytes      *pack,
       merge.table = table;
       walk (root, path, merge_entry, &merge);
       g_string_append_printf (lines, "%s %u/%u\n", language, merge.translated, merge.total);
+      json_object_set_int_member (completeness, language,
+                                  merge.total > 0 ? (gint64) merge.translated * 100 / merge.total : 0);
     }
   set_languages (json_node_get_object (root), languages);
+  /* How far each language goes, for the About window. */
+  json_object_set_object_member (json_node_get_object (root), "completeness", json_object_ref (completeness));
   if (report != NULL)
     *report = g_strdup (lines->str);
   {

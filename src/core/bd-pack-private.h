@@ -59,6 +59,8 @@ BdExplanation   *_bd_explanation_new      (const char         *id,
                                            BdText             *title,
                                            BdText             *body);
 
+void             _bd_pack_set_completeness (BdPack            *self,
+                                            GHashTable        *completeness);
 BdPack          *_bd_pack_new             (const char         *id,
                                            const char         *version,
                                            GDateTime          *published,

@@ -21,6 +21,7 @@ struct _BdPack
   GDateTime *published;
   GStrv languages;
   GStrv platforms;
+  GHashTable *completeness; /* language -> percent + 1 */
   BdPackSource source;
 
   GListStore *symptoms;
@@ -45,6 +46,7 @@ bd_pack_finalize (GObject *object)
   g_clear_pointer (&self->published, g_date_time_unref);
   g_strfreev (self->languages);
   g_strfreev (self->platforms);
+  g_clear_pointer (&self->completeness, g_hash_table_unref);
   g_clear_object (&self->symptoms);
   g_clear_object (&self->guides);
   g_clear_object (&self->resets);
@@ -90,6 +92,35 @@ _bd_pack_new (const char         *id,
   self->languages = g_strdupv ((char **) languages);
   self->platforms = g_strdupv ((char **) platforms);
   return self;
+}
+
+/* Takes the language -> percent + 1 entries of @completeness. */
+void
+_bd_pack_set_completeness (BdPack     *self,
+                           GHashTable *completeness)
+{
+  g_clear_pointer (&self->completeness, g_hash_table_unref);
+  self->completeness = g_hash_table_ref (completeness);
+}
+
+/**
+ * bd_pack_get_completeness:
+ *
+ * Returns: how much of the pack @language covers, in percent, as the pack
+ *   records it (English is always 100); -1 when the pack does not say
+ */
+int
+bd_pack_get_completeness (BdPack     *self,
+                          const char *language)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), -1);
+  g_return_val_if_fail (language != NULL, -1);
+
+  if (g_str_equal (language, "en"))
+    return 100;
+  if (self->completeness == NULL || !g_hash_table_contains (self->completeness, language))
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->completeness, language)) - 1;
 }
 
 void

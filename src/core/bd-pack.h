@@ -41,6 +41,8 @@ const char         *bd_pack_get_version        (BdPack      *self);
 GDateTime          *bd_pack_get_published      (BdPack      *self);
 const char * const *bd_pack_get_languages      (BdPack      *self);
 const char * const *bd_pack_get_platforms      (BdPack      *self);
+int                 bd_pack_get_completeness   (BdPack      *self,
+                                                const char  *language);
 BdPackSource        bd_pack_get_source         (BdPack      *self);
 void                bd_pack_set_source         (BdPack      *self,
                                                 BdPackSource source);

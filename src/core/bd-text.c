@@ -140,3 +140,24 @@ bd_text_list_languages (const BdText *self)
   qsort (result, n, sizeof (char *), compare_strings);
   return result;
 }
+
+/**
+ * bd_text_language_name:
+ *
+ * Returns: the name of the languages Badge Doctor ships, in that language
+ *   ("Deutsch"); the code itself for others
+ */
+const char *
+bd_text_language_name (const char *code)
+{
+  static const char * const names[][2] = {
+    { "en", "English" }, { "de", "Deutsch" }, { "es", "Español" }, { "fr", "Français" },
+  };
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (code, names[i][0]) == 0)
+      return names[i][1];
+  return code;
+}

@@ -28,6 +28,7 @@ const char  *bd_text_get_for       (const BdText *self,
 const char  *bd_text_lookup        (const BdText *self,
                                     const char   *language);
 GStrv        bd_text_list_languages (const BdText *self);
+const char  *bd_text_language_name  (const char   *code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdText, bd_text_unref)
 

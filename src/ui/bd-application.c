@@ -247,6 +247,27 @@ bd_application_class_init (BdApplicationClass *klass)
   app_class->handle_local_options = bd_application_handle_local_options;
 }
 
+/* "Guidance 2026.11.1" and how far each language goes. */
+static char *
+guidance_summary (BdPack *pack)
+{
+  const char * const *languages = bd_pack_get_languages (pack);
+  GString *summary = g_string_new (NULL);
+
+  g_string_append_printf (summary, _("Guidance %s"), bd_pack_get_version (pack));
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      int percent = bd_pack_get_completeness (pack, languages[i]);
+      g_string_append (summary, i == 0 ? "\n" : ", ");
+      if (percent < 0)
+        g_string_append (summary, bd_text_language_name (languages[i]));
+      else
+        /* TRANSLATORS: a language and how much of the guidance is in it, "Deutsch 100 %" */
+        g_string_append_printf (summary, _("%s %d %%"), bd_text_language_name (languages[i]), percent);
+    }
+  return g_string_free (summary, FALSE);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -254,7 +275,7 @@ about_action (GSimpleAction *action,
 {
   BdApplication *self = user_data;
   const char *developers[] = { _("The Badge Doctor developers"), NULL };
-  g_autofree char *pack = g_strdup_printf (_("Guidance %s"), bd_pack_get_version (self->pack));
+  g_autofree char *pack = guidance_summary (self->pack);
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Badge Doctor"),

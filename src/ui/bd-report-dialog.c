@@ -267,19 +267,6 @@ add_field_rows (BdReportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->fields_row), self->field_switches->len > 0);
 }
 
-static const char *
-language_name (const char *code)
-{
-  static const char * const names[][2] = {
-    { "en", "English" }, { "de", "Deutsch" }, { "es", "Español" }, { "fr", "Français" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (code, names[i][0]))
-      return names[i][1];
-  return code;
-}
-
 /* The pack's languages other than the one the report is in. */
 static void
 add_languages (BdReportDialog *self)
@@ -294,7 +281,7 @@ add_languages (BdReportDialog *self)
     {
       if (g_str_equal (have[i], bd_report_get_language (probe)))
         continue;
-      gtk_string_list_append (names, language_name (have[i]));
+      gtk_string_list_append (names, bd_text_language_name (have[i]));
       g_ptr_array_add (self->languages, g_strdup (have[i]));
     }
   adw_combo_row_set_model (self->second_row, G_LIST_MODEL (names));
