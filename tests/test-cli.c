@@ -741,6 +741,19 @@ test_languages (void)
     }
 }
 
+/* The bundled pack says how far each language goes. */
+static void
+test_completeness (void)
+{
+  g_auto(Run) shown = { 0 }, json = { 0 };
+
+  run_cli (&shown, "pack", NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "en, de 100 %, es 100 %, fr 100 %"));
+  run_cli (&json, "pack", "--json", NULL);
+  g_assert_nonnull (strstr (json.out, "\"fr\" : 100"));
+}
+
 /* Each catalogue in po/guidance is up to date with the English pack: the
  * template extracted now holds exactly the strings it translates. */
 static void
@@ -795,6 +808,7 @@ main (int    argc,
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/update", test_update);
   g_test_add_func ("/cli/languages", test_languages);
+  g_test_add_func ("/cli/completeness", test_completeness);
   g_test_add_func ("/cli/pack-extract", test_pack_extract);
   return g_test_run ();
 }
