@@ -140,11 +140,18 @@ append_po_string (GString    *out,
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   gboolean several = g_strv_length (lines) > 1;
+  char utf8[129];
+
+  /* Every byte of a multi-byte character stays as it is: translators
+   * read "Réglages", not octal escapes. */
+  for (guint b = 0; b < 128; b++)
+    utf8[b] = (char) (0x80 + b);
+  utf8[128] = '\0';
 
   g_string_append_printf (out, "%s %s", keyword, several ? "\"\"\n" : "");
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *escaped = g_strescape (lines[i], "\xc2\xa0\xe2\x80\xaf");
+      g_autofree char *escaped = g_strescape (lines[i], utf8);
       gboolean last = lines[i + 1] == NULL;
       if (last && several && *lines[i] == '\0')
         break;
