@@ -27,33 +27,6 @@
 
 /* --- writing --------------------------------------------------------- */
 
-static const char *
-device_name (guint bit)
-{
-  return bd_device_to_string ((BdDevice) bit);
-}
-
-static const char *
-app_name (guint bit)
-{
-  return bd_app_to_string ((BdApp) bit);
-}
-
-/* Writes each set bit of @flags by its name. */
-static void
-add_flags (JsonBuilder *builder,
-           const char  *name,
-           guint        flags,
-           const char *(*to_string) (guint))
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint bit = 0; bit < 8; bit++)
-    if (flags & (1u << bit))
-      json_builder_add_string_value (builder, to_string (1u << bit));
-  json_builder_end_array (builder);
-}
-
 static void
 add_device (JsonBuilder *builder,
             BdCase      *self)
@@ -62,8 +35,8 @@ add_device (JsonBuilder *builder,
   json_builder_begin_object (builder);
   bd_json_add_string (builder, "model", bd_case_get_model (self));
   bd_json_add_string (builder, "ios", bd_case_get_ios (self));
-  add_flags (builder, "other_devices", bd_case_get_other_devices (self), device_name);
-  add_flags (builder, "apps", bd_case_get_apps (self), app_name);
+  bd_json_add_devices (builder, "other_devices", bd_case_get_other_devices (self));
+  bd_json_add_apps (builder, "apps", bd_case_get_apps (self));
   bd_json_add_string (builder, "other_apps", bd_case_get_other_apps (self));
   bd_json_add_string (builder, "low_power_mode", bd_switch_to_string (bd_case_get_low_power_mode (self)));
   bd_json_add_string (builder, "messages_in_icloud", bd_switch_to_string (bd_case_get_messages_in_icloud (self)));

@@ -27,6 +27,51 @@ bd_json_add_time (JsonBuilder *builder,
   bd_json_add_string (builder, name, text);
 }
 
+/* Each set bit of @flags by the name @to_string gives it. */
+static void
+add_flags (JsonBuilder  *builder,
+           const char   *name,
+           guint         flags,
+           const char *(*to_string) (guint))
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint bit = 0; bit < 8; bit++)
+    if (flags & (1u << bit))
+      json_builder_add_string_value (builder, to_string (1u << bit));
+  json_builder_end_array (builder);
+}
+
+static const char *
+device_name (guint bit)
+{
+  return bd_device_to_string ((BdDevice) bit);
+}
+
+static const char *
+app_name (guint bit)
+{
+  return bd_app_to_string ((BdApp) bit);
+}
+
+/* ["ipad", "mac"]: the devices set in @devices. */
+void
+bd_json_add_devices (JsonBuilder *builder,
+                     const char  *name,
+                     guint        devices)
+{
+  add_flags (builder, name, devices, device_name);
+}
+
+/* ["messages", "whatsapp"]: the apps set in @apps. */
+void
+bd_json_add_apps (JsonBuilder *builder,
+                  const char  *name,
+                  guint        apps)
+{
+  add_flags (builder, name, apps, app_name);
+}
+
 /**
  * bd_json_to_text:
  *

@@ -12,6 +12,12 @@ void  bd_json_add_string (JsonBuilder *builder,
 void  bd_json_add_time   (JsonBuilder *builder,
                           const char  *name,
                           gint64       time);
+void  bd_json_add_devices (JsonBuilder *builder,
+                           const char  *name,
+                           guint        devices);
+void  bd_json_add_apps    (JsonBuilder *builder,
+                           const char  *name,
+                           guint        apps);
 char *bd_json_to_text    (JsonNode    *root);
 
 G_END_DECLS

@@ -67,32 +67,6 @@ add_case (BdReport    *self,
 }
 
 static void
-add_flags (JsonBuilder *builder,
-           const char  *name,
-           guint        flags,
-           const char *(*to_string) (guint))
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint bit = 0; bit < 8; bit++)
-    if (flags & (1u << bit))
-      json_builder_add_string_value (builder, to_string (1u << bit));
-  json_builder_end_array (builder);
-}
-
-static const char *
-device_name (guint bit)
-{
-  return bd_device_to_string ((BdDevice) bit);
-}
-
-static const char *
-app_name (guint bit)
-{
-  return bd_app_to_string ((BdApp) bit);
-}
-
-static void
 add_device (BdReport    *self,
             JsonBuilder *builder)
 {
@@ -101,10 +75,10 @@ add_device (BdReport    *self,
   add_optional (builder, "model", self->model);
   add_optional (builder, "ios", self->ios);
   if (bd_report_has_field (self, BD_REPORT_FIELD_OTHER_DEVICES))
-    add_flags (builder, "other_devices", self->other_devices, device_name);
+    bd_json_add_devices (builder, "other_devices", self->other_devices);
   if (bd_report_has_field (self, BD_REPORT_FIELD_APPS))
     {
-      add_flags (builder, "apps", self->apps, app_name);
+      bd_json_add_apps (builder, "apps", self->apps);
       add_optional (builder, "other_apps", self->other_apps);
     }
   if (bd_report_has_field (self, BD_REPORT_FIELD_LOW_POWER_MODE))
