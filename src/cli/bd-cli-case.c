@@ -10,7 +10,6 @@
 #include "bd-case-json.h"
 #include "bd-case-store.h"
 #include "bd-cli.h"
-#include "bd-file.h"
 #include "bd-plan.h"
 
 /*
@@ -836,24 +835,10 @@ case_export (int    argc,
   if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
     return BD_CLI_FAILED;
   text = bd_case_to_json (kase);
-  if (strcmp (output, "-") == 0)
-    {
-      fputs (text, stdout);
-      return BD_CLI_OK;
-    }
-  /* A temporary file renamed into place: a failed write leaves nothing,
-   * and a file that is there stays unless --force says otherwise. */
   size = strlen (text);
   bytes = g_bytes_new_take (g_steal_pointer (&text), size);
-  if (bd_file_write_atomic (output, bytes, force, &error))
-    return BD_CLI_OK;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s already exists; add --force to replace it."), output);
-      bd_cli_print_error (message);
-      return BD_CLI_FAILED;
-    }
-  return report (error);
+  status = bd_cli_write_output (output, bytes, force, &error);
+  return error != NULL ? report (error) : status;
 }
 
 static gboolean

@@ -4,11 +4,9 @@
 #include "bd-config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bd-cli.h"
-#include "bd-file.h"
 #include "bd-pack-po.h"
 
 /*
@@ -38,22 +36,11 @@ write_output (const char *output,
 {
   g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
   g_autoptr(GError) error = NULL;
+  int status = bd_cli_write_output (output, bytes, force, &error);
 
-  if (output == NULL || strcmp (output, "-") == 0)
-    {
-      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
-      return BD_CLI_OK;
-    }
-  if (bd_file_write_atomic (output, bytes, force, &error))
-    return BD_CLI_OK;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s already exists; add --force to replace it."), output);
-      bd_cli_print_error (message);
-    }
-  else
+  if (error != NULL)
     bd_cli_print_error (error->message);
-  return BD_CLI_FAILED;
+  return status;
 }
 
 /* badge-doctor-cli pack extract PACK [-o FILE]: the gettext template. */

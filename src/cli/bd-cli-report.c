@@ -4,11 +4,9 @@
 #include "bd-config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bd-cli.h"
-#include "bd-file.h"
 #include "bd-report.h"
 
 /*
@@ -81,22 +79,14 @@ write_report (GBytes     *bytes,
               gboolean    force)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  int status = bd_cli_write_output (output, bytes, force, &error);
 
-  if (strcmp (output, "-") == 0)
+  if (error != NULL)
     {
-      gsize size = 0;
-      const void *data = g_bytes_get_data (bytes, &size);
-      return fwrite (data, 1, size, stdout) == size && fflush (stdout) == 0 ? BD_CLI_OK : BD_CLI_FAILED;
+      g_autofree char *message = g_strdup_printf (_("Cannot write the report: %s"), error->message);
+      bd_cli_print_error (message);
     }
-  if (bd_file_write_atomic (output, bytes, force, &error))
-    return BD_CLI_OK;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    message = g_strdup_printf (_("%s already exists; add --force to replace it."), output);
-  else
-    message = g_strdup_printf (_("Cannot write the report: %s"), error->message);
-  bd_cli_print_error (message);
-  return BD_CLI_FAILED;
+  return status;
 }
 
 typedef struct

@@ -10,6 +10,7 @@
 
 #include "bd-cli.h"
 #include "bd-error.h"
+#include "bd-file.h"
 #include "bd-guidance-cache.h"
 #include "bd-json-write.h"
 #include "bd-pack.h"
@@ -74,6 +75,43 @@ bd_cli_parse_options (const char   *command,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * bd_cli_write_output:
+ * @output: (nullable): a file, or "-" or %NULL for standard output
+ * @error: set for a failure the caller words itself
+ *
+ * Writes @bytes to @output through a temporary file renamed into place: a
+ * failed write leaves nothing, and a file that is there stays unless
+ * @force. An existing file is said here; any other failure is left in
+ * @error.
+ *
+ * Returns: %BD_CLI_OK or %BD_CLI_FAILED
+ */
+int
+bd_cli_write_output (const char  *output,
+                     GBytes      *bytes,
+                     gboolean     force,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  gsize size = 0;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    return fwrite (data, 1, size, stdout) == size && fflush (stdout) == 0 ? BD_CLI_OK : BD_CLI_FAILED;
+  if (bd_file_write_atomic (output, bytes, force, &local_error))
+    return BD_CLI_OK;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return BD_CLI_FAILED;
+    }
+  message = g_strdup_printf (_("%s already exists; add --force to replace it."), output);
+  bd_cli_print_error (message);
+  return BD_CLI_FAILED;
 }
 
 /* The guidance in use: the verified cache when it is newer than the

@@ -60,6 +60,10 @@ BdPack  *bd_cli_load_pack     (void);
 BdPack  *bd_cli_load_pack_with_keys (char **extra_keys);
 void     bd_cli_print_json    (JsonBuilder  *builder);
 char    *bd_cli_tsv_field     (const char   *text);
+int      bd_cli_write_output  (const char   *output,
+                               GBytes       *bytes,
+                               gboolean      force,
+                               GError      **error);
 GPtrArray *bd_cli_trusted_keys (char        **extra);
 BdCase  *bd_cli_load_case     (const char   *prefix,
                                BdCaseStore **store,
