@@ -35,27 +35,11 @@
 #define MAX_WAIT_SECONDS 3600
 #define MAX_RANK 1000
 
-static gboolean
-language_is_valid (const char *code)
-{
-  gsize len = strlen (code);
-  gsize letters = 0;
-
-  while (letters < len && g_ascii_islower (code[letters]))
-    letters++;
-  if (letters < 2 || letters > 3)
-    return FALSE;
-  if (letters == len)
-    return TRUE;
-  return len == letters + 3 && code[letters] == '_'
-         && g_ascii_isupper (code[letters + 1]) && g_ascii_isupper (code[letters + 2]);
-}
-
 static void
 check_language_key (BdJsonCheck *c,
                     const char  *code)
 {
-  if (!language_is_valid (code))
+  if (!bd_text_language_is_valid (code))
     bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
   else if (c->user_data != NULL && !g_hash_table_contains (c->user_data, code))
     bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("language \"%s\" is not listed in languages"), code);
@@ -238,7 +222,7 @@ check_languages (BdJsonCheck *c,
       if (bd_json_check_type (c, node, BD_JSON_WANT_STRING))
         {
           code = json_node_get_string (node);
-          if (!language_is_valid (code))
+          if (!bd_text_language_is_valid (code))
             bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
           else if (g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
             bd_json_check_report (c, BD_PROBLEM_DUPLICATE, _("language \"%s\" is listed twice"), code);

@@ -5,6 +5,7 @@
 
 #include "bd-error.h"
 #include "bd-pack-po.h"
+#include "bd-text.h"
 
 /*
  * Translators work on the guidance in .po files, not in JSON. Extract
@@ -15,19 +16,9 @@
  * msgid is still the English text, is not fuzzy and is not empty, so a
  * catalogue that lags behind the English falls back to English per string.
  *
- * Only json-glib and GLib: the build runs this before the rest of the
- * core exists, to make the bundled pack.
+ * Only json-glib, GLib and bd-text: the build runs this before the rest
+ * of the core exists, to make the bundled pack.
  */
-
-static gboolean
-is_language_code (const char *name)
-{
-  gsize len = strlen (name);
-
-  return (len == 2 && g_ascii_islower (name[0]) && g_ascii_islower (name[1]))
-         || (len == 5 && g_ascii_islower (name[0]) && g_ascii_islower (name[1]) && name[2] == '_'
-             && g_ascii_isupper (name[3]) && g_ascii_isupper (name[4]));
-}
 
 /* {"en": "...", "de": "..."}: a string in several languages. */
 static gboolean
@@ -45,7 +36,7 @@ is_language_map (JsonNode *node)
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode *value = json_object_get_member (object, l->data);
-      if (!is_language_code (l->data) || !JSON_NODE_HOLDS_VALUE (value)
+      if (!bd_text_language_is_valid (l->data) || !JSON_NODE_HOLDS_VALUE (value)
           || json_node_get_value_type (value) != G_TYPE_STRING)
         return FALSE;
     }
@@ -417,7 +408,7 @@ bd_pack_po_merge (GBytes      *pack,
       g_autoptr(GHashTable) table = NULL;
       Merge merge = { language, NULL, 0, 0 };
 
-      if (!is_language_code (language) || g_str_equal (language, "en"))
+      if (!bd_text_language_is_valid (language) || g_str_equal (language, "en"))
         {
           g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT, "\"%s\" is not a language to merge", language);
           return NULL;

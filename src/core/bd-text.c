@@ -161,3 +161,27 @@ bd_text_language_name (const char *code)
       return names[i][1];
   return code;
 }
+
+/**
+ * bd_text_language_is_valid:
+ *
+ * Returns: whether @code is a language code a pack may use: two or three
+ *   lowercase letters, with a country after an underscore (de, fil, pt_BR)
+ */
+gboolean
+bd_text_language_is_valid (const char *code)
+{
+  gsize len, letters = 0;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  len = strlen (code);
+  while (letters < len && g_ascii_islower (code[letters]))
+    letters++;
+  if (letters < 2 || letters > 3)
+    return FALSE;
+  if (letters == len)
+    return TRUE;
+  return len == letters + 3 && code[letters] == '_'
+         && g_ascii_isupper (code[letters + 1]) && g_ascii_isupper (code[letters + 2]);
+}

@@ -29,6 +29,7 @@ const char  *bd_text_lookup        (const BdText *self,
                                     const char   *language);
 GStrv        bd_text_list_languages (const BdText *self);
 const char  *bd_text_language_name  (const char   *code);
+gboolean     bd_text_language_is_valid (const char *code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdText, bd_text_unref)
 
