@@ -17,19 +17,24 @@
 
 #define SCHEMA_ID APP_ID
 
-/* The keys an administrator set in GSettings, when the schema is there
- * (it is not when the CLI runs from a build tree without one). */
-static GStrv
-configured_keys (void)
+/* The app's settings, when the schema is there (it is not when the CLI
+ * runs from a build tree without one). */
+static GSettings *
+app_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
 
-  if (schema == NULL)
-    return NULL;
-  settings = g_settings_new (SCHEMA_ID);
-  return g_settings_get_strv (settings, "trusted-keys");
+  return schema != NULL ? g_settings_new (SCHEMA_ID) : NULL;
+}
+
+/* The keys an administrator set in GSettings. */
+static GStrv
+configured_keys (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+
+  return settings != NULL ? g_settings_get_strv (settings, "trusted-keys") : NULL;
 }
 
 /* A key file's text, or the base64 line itself. */
@@ -79,13 +84,10 @@ bd_cli_trusted_keys (char **extra)
 static char *
 default_url (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = app_settings ();
 
-  if (schema == NULL)
+  if (settings == NULL)
     return g_strdup ("https://guidance.badgedoctor.example/v1/badge-doctor.json");
-  settings = g_settings_new (SCHEMA_ID);
   return g_settings_get_string (settings, "guidance-url");
 }
 
