@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "bd-pack.h"
-#include "test-signing.h"
+#include "test-guidance.h"
 
 #include <libsoup/soup.h>
 

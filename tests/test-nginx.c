@@ -9,7 +9,7 @@
 
 #include "bd-guidance-cache.h"
 #include "bd-updater.h"
-#include "test-signing.h"
+#include "test-guidance.h"
 
 /*
  * The updater against a real web server: Debian's nginx-light on a
@@ -135,39 +135,11 @@ start_nginx (void)
   base_url = g_strdup_printf ("http://127.0.0.1:%u", port);
 }
 
-typedef struct
-{
-  gboolean done;
-  BdUpdateResult result;
-  BdPack *pack;
-  GError *error;
-} Outcome;
-
-static void
-outcome_clear (Outcome *outcome)
-{
-  g_clear_object (&outcome->pack);
-  g_clear_error (&outcome->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Outcome, outcome_clear)
-
-static void
-on_checked (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->result = bd_updater_check_finish (BD_UPDATER (source), result, &outcome->pack, NULL, &outcome->error);
-  outcome->done = TRUE;
-}
-
 static void
 check (const char *folder,
        BdPack     *current,
        guint       timeout,
-       Outcome    *outcome)
+       TestOutcome    *outcome)
 {
   g_autofree char *line = test_key_line (&key);
   g_autoptr(GPtrArray) keys = bd_guidance_trusted_keys_new ((const char * const[]) { line, NULL }, NULL);
@@ -177,7 +149,7 @@ check (const char *folder,
 
   if (timeout > 0)
     bd_updater_set_timeout (updater, timeout);
-  bd_updater_check_async (updater, url, current, NULL, on_checked, outcome);
+  bd_updater_check_async (updater, url, current, NULL, test_outcome_done, outcome);
   while (!outcome->done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -205,7 +177,7 @@ run_etag_round (const char *folder,
   g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
   g_autofree char *dir = bd_guidance_cache_default_dir ();
   g_autoptr(BdUpdateState) state = NULL;
-  g_auto(Outcome) first = { 0 }, second = { 0 };
+  g_auto(TestOutcome) first = { 0 }, second = { 0 };
 
   publish (folder, version);
   check (folder, bundled, 0, &first);
@@ -241,7 +213,7 @@ static void
 test_limit_rate (void)
 {
   g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
-  g_auto(Outcome) outcome = { 0 };
+  g_auto(TestOutcome) outcome = { 0 };
   gint64 start = g_get_monotonic_time ();
 
   publish ("slow", "2099.1.1");
@@ -256,7 +228,7 @@ static void
 test_atomic_publish (void)
 {
   g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
-  g_auto(Outcome) first = { 0 }, second = { 0 };
+  g_auto(TestOutcome) first = { 0 }, second = { 0 };
 
   publish ("desk", "2099.1.1");
   check ("desk", bundled, 0, &first);

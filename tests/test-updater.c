@@ -12,7 +12,7 @@
 #include "bd-minisign.h"
 #include "bd-update-url.h"
 #include "bd-updater.h"
-#include "test-signing.h"
+#include "test-guidance.h"
 
 /*
  * The updater against a server this test runs on 127.0.0.1, with keys the
@@ -300,34 +300,6 @@ start_server (void)
 
 /* --- running a check ----------------------------------------------------- */
 
-typedef struct
-{
-  gboolean done;
-  BdUpdateResult result;
-  BdPack *pack;
-  GError *error;
-} Outcome;
-
-static void
-outcome_clear (Outcome *outcome)
-{
-  g_clear_object (&outcome->pack);
-  g_clear_error (&outcome->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Outcome, outcome_clear)
-
-static void
-on_checked (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->result = bd_updater_check_finish (BD_UPDATER (source), result, &outcome->pack, NULL, &outcome->error);
-  outcome->done = TRUE;
-}
-
 static char *
 cache_dir (void)
 {
@@ -338,7 +310,7 @@ static void
 check (const char *path,
        BdPack     *current,
        guint       timeout,
-       Outcome    *outcome)
+       TestOutcome    *outcome)
 {
   g_autoptr(GPtrArray) keys = trusted_keys ();
   g_autofree char *dir = cache_dir ();
@@ -347,7 +319,7 @@ check (const char *path,
 
   if (timeout > 0)
     bd_updater_set_timeout (updater, timeout);
-  bd_updater_check_async (updater, url, current, NULL, on_checked, outcome);
+  bd_updater_check_async (updater, url, current, NULL, test_outcome_done, outcome);
   while (!outcome->done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -513,14 +485,14 @@ static void
 check_https (const char     *url,
              GTlsDatabase   *database,
              BdPack         *current,
-             Outcome        *outcome)
+             TestOutcome        *outcome)
 {
   g_autoptr(GPtrArray) keys = trusted_keys ();
   g_autofree char *dir = cache_dir ();
   g_autoptr(BdUpdater) updater = bd_updater_new (dir, keys);
 
   bd_updater_set_tls_database (updater, database);
-  bd_updater_check_async (updater, url, current, NULL, on_checked, outcome);
+  bd_updater_check_async (updater, url, current, NULL, test_outcome_done, outcome);
   while (!outcome->done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -538,7 +510,7 @@ test_https (void)
   g_autoptr(SoupServer) good = NULL, stranger = NULL, expired = NULL;
   g_autoptr(BdPack) current = install_cached ("2050.1.1");
   g_autofree char *envelope = read_envelope ();
-  g_auto(Outcome) refused = { 0 }, stale = { 0 }, updated = { 0 };
+  g_auto(TestOutcome) refused = { 0 }, stale = { 0 }, updated = { 0 };
 
   make_ca (dir, "ca");
   make_ca (dir, "other-ca");
@@ -584,12 +556,12 @@ test_main_loop_free (void)
   g_autoptr(GPtrArray) keys = trusted_keys ();
   g_autoptr(BdUpdater) updater = bd_updater_new (dir, keys);
   g_autofree char *url = g_strconcat (base_url, "/large.json", NULL);
-  g_auto(Outcome) outcome = { 0 };
+  g_auto(TestOutcome) outcome = { 0 };
   gint64 longest = 0;
   guint iterations = 0;
 
   route_signed ("/large.json", pack, &trusted_key);
-  bd_updater_check_async (updater, url, bundled, NULL, on_checked, &outcome);
+  bd_updater_check_async (updater, url, bundled, NULL, test_outcome_done, &outcome);
   while (!outcome.done)
     {
       gint64 start = thread_cpu_usec ();
@@ -665,7 +637,7 @@ test_refusals (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Outcome) outcome = { 0 };
+      g_auto(TestOutcome) outcome = { 0 };
 
       check (cases[i].path, current, 0, &outcome);
       if (!g_error_matches (outcome.error, BD_UPDATE_ERROR, cases[i].code))
@@ -687,7 +659,7 @@ test_deadline (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_auto(Outcome) outcome = { 0 };
+      g_auto(TestOutcome) outcome = { 0 };
       gint64 start = g_get_monotonic_time ();
 
       check (paths[i], current, 1, &outcome);
@@ -716,9 +688,9 @@ test_cancel_mid_body (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *url = g_strconcat (base_url, "/trickle.json", NULL);
   g_autoptr(BdUpdateState) state = NULL;
-  g_auto(Outcome) outcome = { 0 };
+  g_auto(TestOutcome) outcome = { 0 };
 
-  bd_updater_check_async (updater, url, current, cancellable, on_checked, &outcome);
+  bd_updater_check_async (updater, url, current, cancellable, test_outcome_done, &outcome);
   g_timeout_add (700, cancel_soon, cancellable);
   while (!outcome.done)
     g_main_context_iteration (NULL, TRUE);
@@ -736,7 +708,7 @@ test_update_then_up_to_date (void)
   g_autoptr(BdPack) now = NULL;
   g_autofree char *dir = cache_dir ();
   g_autoptr(BdUpdateState) state = NULL;
-  g_auto(Outcome) updated = { 0 }, again = { 0 }, moved = { 0 }, same = { 0 };
+  g_auto(TestOutcome) updated = { 0 }, again = { 0 }, moved = { 0 }, same = { 0 };
   g_autofree char *envelope = NULL;
   struct stat info;
 

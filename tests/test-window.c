@@ -15,7 +15,7 @@
 #include "bd-guide-page.h"
 #include "bd-report-dialog.h"
 #include "bd-step-row.h"
-#include "test-signing.h"
+#include "test-guidance.h"
 #include "bd-window.h"
 
 /*

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-signing"
+#define G_LOG_DOMAIN "test-guidance"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "bd-pack.h"
-#include "test-signing.h"
+#include "test-guidance.h"
 
 static void
 run_minisign (const char * const *argv)
@@ -115,4 +115,22 @@ test_pack_with_version (const char *version)
 
   g_assert_cmpuint (test_json_replace (text, from, to), ==, 1);
   return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+void
+test_outcome_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TestOutcome *outcome = user_data;
+
+  outcome->result = bd_updater_check_finish (BD_UPDATER (source), result, &outcome->pack, NULL, &outcome->error);
+  outcome->done = TRUE;
+}
+
+void
+test_outcome_clear (TestOutcome *outcome)
+{
+  g_clear_object (&outcome->pack);
+  g_clear_error (&outcome->error);
 }
