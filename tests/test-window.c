@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -142,14 +143,85 @@ act (BdWindow   *window,
   settle (GTK_WIDGET (window));
 }
 
+/* The case as the store has it, asked for the way the CLI asks. */
 static BdCase *
 stored_case (App *a)
 {
   BdSession *session = bd_window_get_session (a->window);
   BdCase *kase = bd_session_get_case (session);
+  g_autoptr(BdCaseReply) reply = NULL;
 
   g_assert_nonnull (kase);
-  return bd_case_store_load (bd_session_get_store (session), bd_case_get_id (kase), NULL);
+  reply = bd_case_backend_run (bd_session_get_backend (session),
+                               bd_case_request_new (BD_CASE_OP_LOAD, bd_case_get_id (kase)), NULL);
+  g_assert_nonnull (reply);
+  return g_steal_pointer (&reply->kase);
+}
+
+static void
+keep_result (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Waits for a change the test made through the session, as a page does. */
+static gboolean
+written (BdSession     *session,
+         GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean ok;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+  ok = bd_session_write_finish (session, *result, NULL);
+  g_clear_object (result);
+  return ok;
+}
+
+static gboolean
+save_details (BdSession    *session,
+              BdCaseFields  fields)
+{
+  GAsyncResult *result = NULL;
+
+  bd_session_set_details_async (session, fields, keep_result, &result);
+  return written (session, &result);
+}
+
+static gboolean
+set_step (BdSession   *session,
+          const char  *guide_id,
+          const char  *step_id,
+          BdDevice     device)
+{
+  GAsyncResult *result = NULL;
+
+  bd_session_set_step_async (session, guide_id, step_id, device, BD_STEP_STATE_DONE, keep_result, &result);
+  return written (session, &result);
+}
+
+static gboolean
+answer_cleared (BdSession  *session,
+                const char *guide_id)
+{
+  GAsyncResult *result = NULL;
+
+  bd_session_answer_async (session, guide_id, BD_OUTCOME_CLEARED, keep_result, &result);
+  return written (session, &result);
+}
+
+static gboolean
+is_stored (BdSession  *session,
+           const char *id)
+{
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run (bd_session_get_backend (session),
+                                                      bd_case_request_new (BD_CASE_OP_RESOLVE, id), NULL);
+
+  return reply != NULL;
 }
 
 static AdwMessageDialog *
@@ -291,9 +363,8 @@ test_report (void)
   session = bd_window_get_session (a.window);
   bd_case_set_notes (bd_session_get_case (session), "Call me on +44 20 7946 0018, or write to jo@example.org.");
   bd_case_set_model (bd_session_get_case (session), "iPhone 13 mini");
-  g_assert_true (bd_session_save_details (session, NULL));
-  g_assert_true (bd_session_set_step (session, "open-all-threads", "open-messages",
-                                      BD_DEVICE_NONE, BD_STEP_STATE_DONE, NULL));
+  g_assert_true (save_details (session, BD_CASE_FIELD_NOTES | BD_CASE_FIELD_MODEL));
+  g_assert_true (set_step (session, "open-all-threads", "open-messages", BD_DEVICE_NONE));
 
   act (a.window, "win.export-report", NULL);
   dialog = find_report_dialog ();
@@ -381,7 +452,7 @@ test_report (void)
   }
 
   /* "Yes, it cleared" offers the report */
-  g_assert_true (bd_session_answer (session, "open-all-threads", BD_OUTCOME_CLEARED, NULL));
+  g_assert_true (answer_cleared (session, "open-all-threads"));
   act (a.window, "win.show-page", "resolved");
   {
     g_autoptr(GPtrArray) buttons = all (a.window, GTK_TYPE_BUTTON);
@@ -1063,11 +1134,172 @@ test_delete_undo (void)
   id = g_strdup (bd_case_get_id (bd_session_get_case (session)));
   act (a.window, "win.delete-case", NULL);
   g_assert_null (bd_session_get_case (session));
-  g_assert_null (bd_case_store_resolve (bd_session_get_store (session), id, NULL));
+  g_assert_false (is_stored (session, id));
   g_assert_cmpstr (bd_window_get_page (a.window), ==, "matrix");
   act (a.window, "win.undo", NULL);
   g_assert_nonnull (bd_session_get_case (session));
   g_assert_cmpstr (bd_case_get_id (bd_session_get_case (session)), ==, id);
+  stop_app (&a);
+}
+
+/* --- the store shared with other processes ------------------------------ */
+
+static char *
+cli (int        *status,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("BD_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  child = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (child);
+  return out;
+}
+
+static gboolean
+step_done_in_window (gpointer data)
+{
+  BdPlan *plan = bd_session_get_plan (bd_window_get_session (data));
+
+  return plan != NULL && bd_plan_get_step_state (plan, "open-all-threads", "pull-down-search", BD_DEVICE_NONE)
+                         == BD_STEP_STATE_DONE;
+}
+
+/* Whether a descriptor of this process points at a store file that is
+ * gone: another process deleted the WAL under the window. */
+static gboolean
+store_file_deleted (void)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+
+  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+      if (target != NULL && strstr (target, "cases.db") != NULL && g_str_has_suffix (target, "(deleted)"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The window holds the store while the CLI reads and writes it: ticks
+ * made in the window after that are on disk (seen by another process and
+ * after a restart), and the CLI's tick shows in the window by itself. */
+static void
+test_other_processes (void)
+{
+  App a = start_app ();
+  g_autofree char *id = NULL, *listed = NULL, *steps = NULL;
+  g_autoptr(BdCase) stored = NULL;
+  int status;
+
+  fresh_case (&a, "badge-one-all-read");
+  id = g_strdup (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))));
+  act (a.window, "win.open-guide", "open-all-threads");
+  bd_step_row_toggle (step_row (a.window, "open-messages"));
+  settle (GTK_WIDGET (a.window));
+
+  listed = cli (&status, "case", "list", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (listed, id));
+  g_free (cli (&status, "case", "step", id, "open-all-threads", "pull-down-search", "done", NULL));
+  g_assert_cmpint (status, ==, 0);
+
+  bd_step_row_toggle (step_row (a.window, "type-one-letter"));
+  settle (GTK_WIDGET (a.window));
+  g_assert_false (store_file_deleted ());
+  steps = cli (&status, "case", "steps", id, NULL);
+  g_assert_nonnull (strstr (steps, "open-all-threads\topen-messages\t-\tdone"));
+  g_assert_nonnull (strstr (steps, "open-all-threads\tpull-down-search\t-\tdone"));
+  g_assert_nonnull (strstr (steps, "open-all-threads\ttype-one-letter\t-\tdone"));
+  /* the CLI's tick shows without a click */
+  iterate_until (step_done_in_window, a.window, 10000);
+  g_assert_true (step_done_in_window (a.window));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    find (GTK_WIDGET (step_row (a.window, "pull-down-search")), GTK_TYPE_CHECK_BUTTON, 0))));
+
+  stop_app (&a);
+  a = start_app ();
+  iterate_until (page_is_guide, a.window, 5000);
+  stored = stored_case (&a);
+  g_assert_cmpstr (bd_case_get_id (stored), ==, id);
+  g_assert_cmpint (bd_case_lookup_step (stored, "open-all-threads", "type-one-letter", BD_DEVICE_NONE)->state,
+                   ==, BD_STEP_STATE_DONE);
+  stop_app (&a);
+}
+
+static gboolean
+row_says (BdStepRow  *row,
+          const char *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), words))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !bd_window_is_busy (data);
+}
+
+/* Another process holds the write lock past the busy timeout: the window
+ * never freezes, the row says it is saving, then that it was not saved,
+ * and the box is never shown ticked; once the lock is gone the tick goes
+ * through. */
+static void
+test_store_busy (void)
+{
+  App a = start_app ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "badge-doctor", "cases.db", NULL);
+  GtkCheckButton *check;
+  sqlite3 *db = NULL;
+  BdStepRow *row;
+  gint64 start;
+
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.open-guide", "open-all-threads");
+  row = step_row (a.window, "open-messages");
+  check = GTK_CHECK_BUTTON (find (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON, 0));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  bd_step_row_toggle (row);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 100 * 1000);
+  g_assert_true (row_says (row, "Saving…"));
+  g_assert_false (gtk_check_button_get_active (check));
+  iterate_until (window_idle, a.window, 15000);
+  g_assert_false (bd_window_is_busy (a.window));
+  g_assert_true (row_says (row, "Not saved"));
+  g_assert_false (gtk_check_button_get_active (check));
+  settle (GTK_WIDGET (a.window));
+  save_png (a.window, "store-busy-not-saved");
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  bd_step_row_toggle (row);
+  settle (GTK_WIDGET (a.window));
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_false (row_says (row, "Not saved"));
   stop_app (&a);
 }
 
@@ -1184,11 +1416,9 @@ test_screenshots (void)
   fresh_customer_case (&a, "badge-stuck-all-devices", "Jane R.", "T-1043");
   session = bd_window_get_session (a.window);
   bd_case_set_other_devices (bd_session_get_case (session), BD_DEVICE_IPAD | BD_DEVICE_MAC);
-  g_assert_true (bd_session_save_details (session, NULL));
-  g_assert_true (bd_session_set_step (session, "rebuild-imessage-sync", "open-messages-settings",
-                                      BD_DEVICE_IPHONE, BD_STEP_STATE_DONE, NULL));
-  g_assert_true (bd_session_set_step (session, "refresh-messages-in-icloud", "open-account",
-                                      BD_DEVICE_NONE, BD_STEP_STATE_DONE, NULL));
+  g_assert_true (save_details (session, BD_CASE_FIELD_OTHER_DEVICES));
+  g_assert_true (set_step (session, "rebuild-imessage-sync", "open-messages-settings", BD_DEVICE_IPHONE));
+  g_assert_true (set_step (session, "refresh-messages-in-icloud", "open-account", BD_DEVICE_NONE));
 
   for (guint dark = 0; dark < 2; dark++)
     {
@@ -1198,7 +1428,7 @@ test_screenshots (void)
       shoot_all (&a, dark ? "dark" : "light", 360);
     }
   /* the page after "Yes, it cleared" */
-  g_assert_true (bd_session_answer (session, "refresh-messages-in-icloud", BD_OUTCOME_CLEARED, NULL));
+  g_assert_true (answer_cleared (session, "refresh-messages-in-icloud"));
   act (a.window, "win.show-page", "resolved");
   g_assert_cmpstr (bd_window_get_page (a.window), ==, "resolved");
   for (guint dark = 0; dark < 2; dark++)
@@ -1303,6 +1533,8 @@ main (int    argc,
   g_test_add_func ("/window/countdown", test_countdown);
   g_test_add_func ("/window/countdown-notifies", test_countdown_notifies);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/other-processes", test_other_processes);
+  g_test_add_func ("/window/store-busy", test_store_busy);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/report", test_report);

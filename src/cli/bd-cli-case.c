@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "bd-case-json.h"
-#include "bd-case-store.h"
 #include "bd-cli.h"
+#include "bd-error.h"
 #include "bd-plan.h"
+#include "bd-session.h"
+#include "bd-sqlite-store.h"
 
 /*
  * badge-doctor-cli case ...: drive the case store from a shell. Case ids
@@ -18,83 +20,179 @@
  * the command says it happened.
  */
 
-static BdCaseStore *
-open_store (void)
+/* Says what went wrong with the store in the person's words, and where a
+ * damaged store was moved if it was. */
+static int
+store_failed (BdCaseBackend *backend,
+              const GError  *error)
 {
-  g_autoptr(GError) error = NULL;
-  BdCaseStore *store = bd_case_store_new_default (&error);
+  g_autofree char *recovered = backend ? bd_case_backend_dup_recovered_path (backend) : NULL;
+  g_autofree char *message = bd_case_backend_describe_error (error);
 
-  if (store == NULL)
+  if (recovered != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the case store: %s"), error->message);
-      bd_cli_print_error (message);
-      return NULL;
+      g_autofree char *moved = g_strdup_printf (
+        _("The case store could not be read. It was moved to %s and a new one was started."), recovered);
+      bd_cli_print_error (moved);
     }
-  if (bd_case_store_get_recovered_path (store) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (
-        _("The case store could not be read. It was moved to %s and a new one was started."),
-        bd_case_store_get_recovered_path (store));
-      bd_cli_print_error (message);
-    }
-  return store;
+  if (recovered == NULL || !g_error_matches (error, BD_ERROR, BD_ERROR_CORRUPT))
+    bd_cli_print_error (message);
+  return BD_CLI_FAILED;
 }
 
-static int
-report (GError *error)
+/* The store, opened: read-only for commands that only read, so they never
+ * write (not even a checkpoint). NULL after saying why not. */
+static BdCaseBackend *
+open_backend (BdCaseStoreFlags flags)
 {
-  bd_cli_print_error (error->message);
-  return BD_CLI_FAILED;
+  g_autoptr(BdCaseBackend) backend = BD_CASE_BACKEND (bd_sqlite_store_new_default (flags));
+  g_autoptr(BdCaseReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recovered = NULL;
+
+  reply = bd_case_backend_run (backend, bd_case_request_new (BD_CASE_OP_OPEN, NULL), &error);
+  if (reply == NULL)
+    {
+      store_failed (backend, error);
+      return NULL;
+    }
+  if ((recovered = bd_case_backend_dup_recovered_path (backend)) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("The case store could not be read. It was moved to %s and a new one was started."), recovered);
+      bd_cli_print_error (message);
+    }
+  return g_steal_pointer (&backend);
+}
+
+/* Carries out @request, or says why not: the reply, or NULL. */
+static BdCaseReply *
+run (BdCaseBackend *backend,
+     BdCaseRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  BdCaseReply *reply = bd_case_backend_run (backend, request, &error);
+
+  if (reply == NULL)
+    store_failed (backend, error);
+  return reply;
+}
+
+/* Runs a request that only has to succeed. */
+static int
+run_change (BdCaseBackend *backend,
+            BdCaseRequest *request)
+{
+  g_autoptr(BdCaseReply) reply = run (backend, request);
+
+  return reply != NULL ? BD_CLI_OK : BD_CLI_FAILED;
 }
 
 /* The full id for what the person typed, or NULL after saying why. */
 static char *
-resolve (BdCaseStore *store,
-         const char  *prefix)
+resolve (BdCaseBackend *backend,
+         const char    *prefix)
 {
   g_autoptr(GError) error = NULL;
-  char *id = bd_case_store_resolve (store, prefix, &error);
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run (backend, bd_case_request_new (BD_CASE_OP_RESOLVE, prefix),
+                                                      &error);
+  g_autofree char *message = NULL;
 
-  if (id == NULL)
-    {
-      g_autofree char *message = NULL;
-      if (g_error_matches (error, BD_ERROR, BD_ERROR_AMBIGUOUS))
-        message = g_strdup_printf (_("“%s” matches more than one case; give more of the id."), prefix);
-      else
-        message = g_strdup_printf (_("There is no case “%s”. “badge-doctor-cli case list” lists them."),
-                                   prefix);
-      bd_cli_print_error (message);
-    }
-  return id;
+  if (reply != NULL)
+    return g_steal_pointer (&reply->id);
+  if (g_error_matches (error, BD_ERROR, BD_ERROR_AMBIGUOUS))
+    message = g_strdup_printf (_("“%s” matches more than one case; give more of the id."), prefix);
+  else if (g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
+    message = g_strdup_printf (_("There is no case “%s”. “badge-doctor-cli case list” lists them."), prefix);
+  else
+    return store_failed (backend, error), NULL;
+  bd_cli_print_error (message);
+  return NULL;
 }
 
 /* The store and the full id of the case the person named, or FALSE after
  * saying why not. */
 static gboolean
-find_case (const char   *prefix,
-           BdCaseStore **store,
-           char        **id)
+find_case (const char        *prefix,
+           BdCaseStoreFlags   flags,
+           BdCaseBackend    **backend,
+           char             **id)
 {
-  *store = open_store ();
-  *id = *store != NULL ? resolve (*store, prefix) : NULL;
+  *backend = open_backend (flags);
+  *id = *backend != NULL ? resolve (*backend, prefix) : NULL;
   return *id != NULL;
 }
 
-/* ... and the case itself. */
+static BdCase *
+load (BdCaseBackend *backend,
+      const char    *id)
+{
+  g_autoptr(BdCaseReply) reply = run (backend, bd_case_request_new (BD_CASE_OP_LOAD, id));
+
+  return reply != NULL ? g_steal_pointer (&reply->kase) : NULL;
+}
+
+/* ... and the case itself, read without writing anything. */
 BdCase *
-bd_cli_load_case (const char   *prefix,
-                  BdCaseStore **store,
-                  char        **id)
+bd_cli_load_case (const char  *prefix,
+                  char       **id)
+{
+  g_autoptr(BdCaseBackend) backend = NULL;
+
+  if (!find_case (prefix, BD_CASE_STORE_READ_ONLY, &backend, id))
+    return NULL;
+  return load (backend, *id);
+}
+
+/* --- through the session's rules ---------------------------------------- */
+
+static void
+keep_result (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The CLI has no main loop of its own: the store answers on this one. */
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* A session with the case the person named open, or NULL after saying
+ * why not. */
+static BdSession *
+open_session (BdPack        *pack,
+              const char    *prefix,
+              BdCaseBackend **backend)
+{
+  g_autoptr(BdSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (!find_case (prefix, BD_CASE_STORE_READ_WRITE, backend, &id))
+    return NULL;
+  session = bd_session_new (pack, *backend);
+  bd_session_open_case_async (session, id, keep_result, &result);
+  if (!bd_session_write_finish (session, wait_for (&result), &error))
+    return store_failed (*backend, error), NULL;
+  return g_steal_pointer (&session);
+}
+
+static int
+session_done (BdSession     *session,
+              GAsyncResult **result)
 {
   g_autoptr(GError) error = NULL;
-  BdCase *kase;
 
-  if (!find_case (prefix, store, id))
-    return NULL;
-  kase = bd_case_store_load (*store, *id, &error);
-  if (kase == NULL)
-    report (error);
-  return kase;
+  if (bd_session_write_finish (session, wait_for (result), &error))
+    return BD_CLI_OK;
+  return store_failed (bd_session_get_backend (session), error);
 }
 
 static gboolean
@@ -231,10 +329,11 @@ apply_switch (const char  *command,
 }
 
 static gboolean
-apply_details (const char *command,
-               Details    *d,
-               BdCase     *kase,
-               int        *status)
+apply_details (const char   *command,
+               Details      *d,
+               BdCase       *kase,
+               BdCaseFields *fields,
+               int          *status)
 {
   g_autoptr(GError) error = NULL;
   guint flags;
@@ -268,6 +367,12 @@ apply_details (const char *command,
         return FALSE;
       bd_case_set_apps (kase, flags);
     }
+  /* only what was given is written: "set --model" sets the model */
+  *fields = (d->label ? BD_CASE_FIELD_LABEL : 0) | (d->ticket ? BD_CASE_FIELD_TICKET : 0)
+            | (d->model ? BD_CASE_FIELD_MODEL : 0) | (d->ios ? BD_CASE_FIELD_IOS : 0)
+            | (d->other_devices ? BD_CASE_FIELD_OTHER_DEVICES : 0) | (d->apps ? BD_CASE_FIELD_APPS : 0)
+            | (d->other_apps ? BD_CASE_FIELD_OTHER_APPS : 0) | (d->low_power ? BD_CASE_FIELD_LOW_POWER_MODE : 0)
+            | (d->icloud ? BD_CASE_FIELD_MESSAGES_IN_ICLOUD : 0) | (d->focus ? BD_CASE_FIELD_FOCUS : 0);
   return TRUE;
 }
 
@@ -304,9 +409,11 @@ case_new (int    argc,
   g_auto(Details) d = { NULL };
   GOptionEntry entries[] = { DETAIL_ENTRIES (d), { NULL } };
   g_autoptr(BdPack) pack = NULL;
-  g_autoptr(BdCaseStore) store = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
   g_autoptr(BdCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = NULL;
+  BdCaseRequest *request;
+  BdCaseFields fields;
   int status;
 
   if (!bd_cli_parse_options ("case new", "", _("Start a new case and print its id."),
@@ -315,16 +422,18 @@ case_new (int    argc,
   if ((pack = bd_cli_load_pack ()) == NULL)
     return BD_CLI_FAILED;
   kase = bd_case_new (bd_pack_get_id (pack), bd_pack_get_version (pack));
-  if (!apply_details ("case new", &d, kase, &status))
+  if (!apply_details ("case new", &d, kase, &fields, &status))
     return status;
   if (!check_symptoms (pack, d.symptoms))
     return BD_CLI_FAILED;
   for (guint i = 0; d.symptoms != NULL && d.symptoms[i] != NULL; i++)
     bd_case_add_symptom (kase, d.symptoms[i], symptom_text (pack, d.symptoms[i]));
-  if ((store = open_store ()) == NULL)
+  if ((backend = open_backend (BD_CASE_STORE_READ_WRITE)) == NULL)
     return BD_CLI_FAILED;
-  if (!bd_case_store_insert (store, kase, &error))
-    return report (error);
+  request = bd_case_request_new (BD_CASE_OP_INSERT, bd_case_get_id (kase));
+  request->kase = g_object_ref (kase);
+  if ((reply = run (backend, request)) == NULL)
+    return BD_CLI_FAILED;
   g_print ("%s\n", bd_case_get_id (kase));
   return BD_CLI_OK;
 }
@@ -336,25 +445,36 @@ case_set (int    argc,
   g_auto(Details) d = { NULL };
   GOptionEntry entries[] = { DETAIL_ENTRIES (d), { NULL } };
   g_autoptr(BdPack) pack = NULL;
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(BdCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
+  g_autoptr(BdCase) values = NULL;
   g_autofree char *id = NULL;
+  BdCaseRequest *request;
+  BdCaseFields fields;
   int status;
 
   if (!bd_cli_parse_options ("case set", _("ID"), _("Change a case's label, ticket, device details or symptoms."),
                              entries, &argc, &argv, 1, 1, &status))
     return status;
-  if ((pack = bd_cli_load_pack ()) == NULL || !check_symptoms (pack, d.symptoms)
-      || (kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
+  if ((pack = bd_cli_load_pack ()) == NULL || !check_symptoms (pack, d.symptoms))
     return BD_CLI_FAILED;
-  if (!apply_details ("case set", &d, kase, &status))
+  values = bd_case_new (bd_pack_get_id (pack), bd_pack_get_version (pack));
+  if (!apply_details ("case set", &d, values, &fields, &status))
     return status;
-  if (!bd_case_store_save_details (store, kase, &error))
-    return report (error);
+  if (!find_case (argv[1], BD_CASE_STORE_READ_WRITE, &backend, &id))
+    return BD_CLI_FAILED;
+  request = bd_case_request_new (BD_CASE_OP_SET_DETAILS, id);
+  request->kase = g_steal_pointer (&values);
+  request->fields = fields;
+  if (run_change (backend, request) != BD_CLI_OK)
+    return BD_CLI_FAILED;
   for (guint i = 0; d.symptoms != NULL && d.symptoms[i] != NULL; i++)
-    if (!bd_case_store_add_symptom (store, id, d.symptoms[i], symptom_text (pack, d.symptoms[i]), &error))
-      return report (error);
+    {
+      request = bd_case_request_new (BD_CASE_OP_ADD_SYMPTOM, id);
+      request->symptom_id = g_strdup (d.symptoms[i]);
+      request->text = g_strdup (symptom_text (pack, d.symptoms[i]));
+      if (run_change (backend, request) != BD_CLI_OK)
+        return BD_CLI_FAILED;
+    }
   return BD_CLI_OK;
 }
 
@@ -367,37 +487,43 @@ case_note (int    argc,
     { "append", 0, 0, G_OPTION_ARG_NONE, &append, N_("Add the text as a new paragraph instead of replacing the notes"), NULL },
     { NULL }
   };
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(BdCase) kase = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *notes = NULL;
+  BdCaseRequest *request;
   int status;
 
   if (!bd_cli_parse_options ("case note", _("ID TEXT"), _("Set the notes of a case."),
                              entries, &argc, &argv, 2, 2, &status))
     return status;
-  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
-    return BD_CLI_FAILED;
-  if (append && *bd_case_get_notes (kase) != '\0')
-    notes = g_strconcat (bd_case_get_notes (kase), "\n\n", argv[2], NULL);
-  else
-    notes = g_strdup (argv[2]);
-  if (!bd_case_check_text (notes, BD_CASE_MAX_NOTES, FALSE, &error))
+  if (!bd_case_check_text (argv[2], BD_CASE_MAX_NOTES, FALSE, &error))
     return bd_cli_usage_error ("case note", error->message);
-  bd_case_set_notes (kase, notes);
-  if (!bd_case_store_save_details (store, kase, &error))
-    return report (error);
-  return BD_CLI_OK;
+  if (!find_case (argv[1], BD_CASE_STORE_READ_WRITE, &backend, &id))
+    return BD_CLI_FAILED;
+  /* an append adds to the notes as they are in the store when it is
+   * written, so appends at once all land */
+  if (append)
+    {
+      request = bd_case_request_new (BD_CASE_OP_APPEND_NOTES, id);
+      request->text = g_strdup (argv[2]);
+    }
+  else
+    {
+      request = bd_case_request_new (BD_CASE_OP_SET_DETAILS, id);
+      request->kase = bd_case_new ("", "");
+      bd_case_set_notes (request->kase, argv[2]);
+      request->fields = BD_CASE_FIELD_NOTES;
+    }
+  return run_change (backend, request);
 }
 
 static int
 case_status (int    argc,
              char **argv)
 {
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
   g_autofree char *id = NULL;
+  BdCaseRequest *request;
   BdCaseStatus value;
   int status;
 
@@ -410,51 +536,41 @@ case_status (int    argc,
                                                   "open, resolved, escalated");
       return bd_cli_usage_error ("case status", message);
     }
-  if (!find_case (argv[1], &store, &id))
+  if (!find_case (argv[1], BD_CASE_STORE_READ_WRITE, &backend, &id))
     return BD_CLI_FAILED;
-  if (!bd_case_store_set_status (store, id, value, &error))
-    return report (error);
-  return BD_CLI_OK;
+  request = bd_case_request_new (BD_CASE_OP_SET_STATUS, id);
+  request->status = value;
+  return run_change (backend, request);
 }
 
 /* --- steps and outcomes ---------------------------------------------- */
 
-static gboolean
-check_device (BdCase   *kase,
-              BdStep   *step,
-              BdDevice *device)
+/* The session's refusals of a step, in the person's words. */
+static int
+step_refused (BdSession    *session,
+              const GError *error,
+              const char   *guide_id,
+              const char   *step_id,
+              BdDevice      device)
 {
   g_autofree char *message = NULL;
 
-  if (!bd_step_get_per_device (step) && *device != BD_DEVICE_NONE)
+  if (g_error_matches (error, BD_ERROR, BD_ERROR_DEVICE_NOT_NEEDED))
     message = g_strdup (_("This step is done once; leave out --device."));
-  else if (bd_step_get_per_device (step) && *device == BD_DEVICE_NONE)
+  else if (g_error_matches (error, BD_ERROR, BD_ERROR_DEVICE_NEEDED))
     message = g_strdup (_("This step is done on each device; say which with --device iphone, ipad or mac."));
-  else if (*device != BD_DEVICE_NONE && !(bd_case_get_devices (kase) & *device))
+  else if (g_error_matches (error, BD_ERROR, BD_ERROR_NO_SUCH_DEVICE))
     message = g_strdup_printf (_("The case has no %s; add it with “case set ID --other-devices”."),
-                               bd_device_to_string (*device));
-  if (message == NULL)
-    return TRUE;
+                               bd_device_to_string (device));
+  else if (g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND)
+           && bd_pack_lookup_guide (bd_session_get_pack (session), guide_id) == NULL)
+    message = g_strdup_printf (_("There is no guide “%s” in the guidance."), guide_id);
+  else if (g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
+    message = g_strdup_printf (_("Guide “%s” has no step “%s”."), guide_id, step_id);
+  else
+    return store_failed (bd_session_get_backend (session), error);
   bd_cli_print_error (message);
-  return FALSE;
-}
-
-static BdStep *
-find_step (BdPack     *pack,
-           const char *guide_id,
-           const char *step_id)
-{
-  BdGuide *guide = bd_pack_lookup_guide (pack, guide_id);
-  BdStep *step = guide ? bd_guide_lookup_step (guide, step_id) : NULL;
-
-  if (step == NULL)
-    {
-      g_autofree char *message = guide == NULL
-        ? g_strdup_printf (_("There is no guide “%s” in the guidance."), guide_id)
-        : g_strdup_printf (_("Guide “%s” has no step “%s”."), guide_id, step_id);
-      bd_cli_print_error (message);
-    }
-  return step;
+  return BD_CLI_FAILED;
 }
 
 static int
@@ -467,13 +583,12 @@ case_step (int    argc,
     { NULL }
   };
   g_autoptr(BdPack) pack = NULL;
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(BdCase) kase = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
+  g_autoptr(BdSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
   BdDevice device = BD_DEVICE_NONE;
   BdStepState state;
-  BdStep *step;
   int status;
 
   if (!bd_cli_parse_options ("case step", _("ID GUIDE_ID STEP_ID done|skipped|na|pending"),
@@ -489,14 +604,11 @@ case_step (int    argc,
       g_autofree char *message = g_strdup_printf (_("“%s” is not one of: %s."), device_name, "iphone, ipad, mac");
       return bd_cli_usage_error ("case step", message);
     }
-  if ((pack = bd_cli_load_pack ()) == NULL || (step = find_step (pack, argv[2], argv[3])) == NULL
-      || (kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
+  if ((pack = bd_cli_load_pack ()) == NULL || (session = open_session (pack, argv[1], &backend)) == NULL)
     return BD_CLI_FAILED;
-  if (!check_device (kase, step, &device))
-    return BD_CLI_FAILED;
-  if (!bd_case_store_set_step (store, id, argv[2], argv[3], bd_text_get (bd_step_get_text (step)),
-                               device, state, &error))
-    return report (error);
+  bd_session_set_step_async (session, argv[2], argv[3], device, state, keep_result, &result);
+  if (!bd_session_write_finish (session, wait_for (&result), &error))
+    return step_refused (session, error, argv[2], argv[3], device);
   return BD_CLI_OK;
 }
 
@@ -505,9 +617,9 @@ case_outcome (int    argc,
               char **argv)
 {
   g_autoptr(BdPack) pack = NULL;
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
+  g_autoptr(BdSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   BdOutcome outcome;
   int status;
 
@@ -528,11 +640,10 @@ case_outcome (int    argc,
       bd_cli_print_error (message);
       return BD_CLI_FAILED;
     }
-  if (!find_case (argv[1], &store, &id))
+  if ((session = open_session (pack, argv[1], &backend)) == NULL)
     return BD_CLI_FAILED;
-  if (!bd_case_store_add_outcome (store, id, argv[2], outcome, &error))
-    return report (error);
-  return BD_CLI_OK;
+  bd_session_answer_async (session, argv[2], outcome, keep_result, &result);
+  return session_done (session, &result);
 }
 
 /* --- reading --------------------------------------------------------- */
@@ -547,9 +658,10 @@ case_list (int    argc,
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_name, N_("Only cases with this status: open, resolved or escalated"), N_("STATUS") },
     { NULL }
   };
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(GArray) rowids = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
+  g_autoptr(BdCaseReply) listed = NULL;
+  g_autoptr(BdCaseReply) rows = NULL;
+  BdCaseRequest *request;
   BdCaseStatus filter = BD_CASE_STATUS_ANY;
   int status;
 
@@ -563,13 +675,20 @@ case_list (int    argc,
                                                   "open, resolved, escalated");
       return bd_cli_usage_error ("case list", message);
     }
-  if ((store = open_store ()) == NULL)
+  if ((backend = open_backend (BD_CASE_STORE_READ_ONLY)) == NULL)
     return BD_CLI_FAILED;
-  if ((rowids = bd_case_store_list (store, search, filter, &error)) == NULL)
-    return report (error);
-  for (guint i = 0; i < rowids->len; i++)
+  request = bd_case_request_new (BD_CASE_OP_LIST, NULL);
+  request->text = g_strdup (search);
+  request->status = filter;
+  if ((listed = run (backend, request)) == NULL)
+    return BD_CLI_FAILED;
+  request = bd_case_request_new (BD_CASE_OP_SUMMARIES, NULL);
+  request->ids = g_ptr_array_ref (listed->list);
+  if ((rows = run (backend, request)) == NULL)
+    return BD_CLI_FAILED;
+  for (guint i = 0; i < rows->list->len; i++)
     {
-      g_autoptr(BdCaseSummary) s = bd_case_store_get_summary (store, g_array_index (rowids, gint64, i), NULL);
+      BdCaseSummary *s = g_ptr_array_index (rows->list, i);
       g_autofree char *updated = NULL, *label = NULL, *symptom = NULL;
 
       if (s == NULL)
@@ -640,7 +759,6 @@ case_show (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the case document (as case export writes it)"), NULL },
     { NULL }
   };
-  g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
   g_autoptr(BdPack) pack = NULL;
   g_autoptr(GString) devices = g_string_new (NULL);
@@ -652,7 +770,7 @@ case_show (int    argc,
   if (!bd_cli_parse_options ("case show", _("ID"), _("Show a case: details, symptoms, plan progress."),
                              entries, &argc, &argv, 1, 1, &status))
     return status;
-  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &id)) == NULL)
     return BD_CLI_FAILED;
   if (json)
     {
@@ -708,7 +826,6 @@ static int
 case_steps (int    argc,
             char **argv)
 {
-  g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
   g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -723,7 +840,7 @@ case_steps (int    argc,
                                "GUIDE_ID, STEP_ID, DEVICE, STATE, TIME."),
                              NULL, &argc, &argv, 1, 1, &status))
     return status;
-  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &id)) == NULL)
     return BD_CLI_FAILED;
 
   /* The last log entry of each step (and device) is its state now; list
@@ -758,18 +875,16 @@ static int
 case_delete (int    argc,
              char **argv)
 {
-  g_autoptr(BdCaseStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
   g_autofree char *id = NULL;
   int status;
 
   if (!bd_cli_parse_options ("case delete", _("ID"),
                              _("Delete a case. “case undo” brings it back."), NULL, &argc, &argv, 1, 1, &status))
     return status;
-  if (!find_case (argv[1], &store, &id))
+  if (!find_case (argv[1], BD_CASE_STORE_READ_WRITE, &backend, &id)
+      || run_change (backend, bd_case_request_new (BD_CASE_OP_DELETE, id)) != BD_CLI_OK)
     return BD_CLI_FAILED;
-  if (!bd_case_store_delete (store, id, &error))
-    return report (error);
   g_printerr (_("Deleted case %s. “badge-doctor-cli case undo” brings it back.\n"), id);
   return BD_CLI_OK;
 }
@@ -778,31 +893,28 @@ static int
 case_undo (int    argc,
            char **argv)
 {
-  g_autoptr(BdCaseStore) store = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
+  g_autoptr(BdCaseReply) reply = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  BdUndoKind kind;
   int status;
 
   if (!bd_cli_parse_options ("case undo", "",
                              _("Undo the latest delete or step change, made here or in the app."),
                              NULL, &argc, &argv, 0, 0, &status))
     return status;
-  if ((store = open_store ()) == NULL)
+  if ((backend = open_backend (BD_CASE_STORE_READ_WRITE)) == NULL)
     return BD_CLI_FAILED;
-  if (!bd_case_store_undo (store, &kind, &id, &error))
+  if ((reply = bd_case_backend_run (backend, bd_case_request_new (BD_CASE_OP_UNDO, NULL), &error)) == NULL)
     {
-      if (g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
-        {
-          bd_cli_print_error (_("There is nothing to undo."));
-          return BD_CLI_FAILED;
-        }
-      return report (error);
+      if (!g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
+        return store_failed (backend, error);
+      bd_cli_print_error (_("There is nothing to undo."));
+      return BD_CLI_FAILED;
     }
-  if (kind == BD_UNDO_DELETE)
-    g_print (_("Restored case %s.\n"), id);
+  if (reply->undo_kind == BD_UNDO_DELETE)
+    g_print (_("Restored case %s.\n"), reply->id);
   else
-    g_print (_("Undid the last step change in case %s.\n"), id);
+    g_print (_("Undid the last step change in case %s.\n"), reply->id);
   return BD_CLI_OK;
 }
 
@@ -819,7 +931,6 @@ case_export (int    argc,
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
     { NULL }
   };
-  g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -832,24 +943,27 @@ case_export (int    argc,
     return status;
   if (output == NULL)
     return bd_cli_usage_error ("case export", _("Say where to write the case with -o FILE."));
-  if ((kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &id)) == NULL)
     return BD_CLI_FAILED;
   text = bd_case_to_json (kase);
   size = strlen (text);
   bytes = g_bytes_new_take (g_steal_pointer (&text), size);
   status = bd_cli_write_output (output, bytes, force, &error);
-  return error != NULL ? report (error) : status;
+  if (error != NULL)
+    bd_cli_print_error (error->message);
+  return error != NULL ? BD_CLI_FAILED : status;
 }
 
 static gboolean
-import_one (BdCaseStore *store,
-            const char  *path)
+import_one (BdCaseBackend *backend,
+            const char    *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdCase) kase = bd_case_new_from_file (file, &problems, &error);
-  g_autofree char *id = NULL;
+  g_autoptr(BdCaseReply) reply = NULL;
+  BdCaseRequest *request;
 
   if (kase == NULL && problems == NULL)
     {
@@ -863,12 +977,15 @@ import_one (BdCaseStore *store,
     }
   if (kase == NULL)
     return FALSE;
-  if ((id = bd_case_store_import (store, kase, &error)) == NULL)
+  request = bd_case_request_new (BD_CASE_OP_IMPORT, NULL);
+  request->kase = g_steal_pointer (&kase);
+  if ((reply = bd_case_backend_run (backend, request, &error)) == NULL)
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_autofree char *message = bd_case_backend_describe_error (error);
+      g_printerr ("%s: %s\n", path, message);
       return FALSE;
     }
-  g_print ("%s\t%s\n", path, id);
+  g_print ("%s\t%s\n", path, reply->id);
   return TRUE;
 }
 
@@ -876,7 +993,7 @@ static int
 case_import (int    argc,
              char **argv)
 {
-  g_autoptr(BdCaseStore) store = NULL;
+  g_autoptr(BdCaseBackend) backend = NULL;
   gboolean all = TRUE;
   int status;
 
@@ -885,10 +1002,10 @@ case_import (int    argc,
                                "a case whose id is taken gets a new one. Prints FILE and the id per case."),
                              NULL, &argc, &argv, 1, G_MAXINT, &status))
     return status;
-  if ((store = open_store ()) == NULL)
+  if ((backend = open_backend (BD_CASE_STORE_READ_WRITE)) == NULL)
     return BD_CLI_FAILED;
   for (int i = 1; i < argc; i++)
-    all &= import_one (store, argv[i]);
+    all &= import_one (backend, argv[i]);
   return all ? BD_CLI_OK : BD_CLI_FAILED;
 }
 

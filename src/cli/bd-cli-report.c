@@ -153,7 +153,6 @@ bd_cli_report (int    argc,
     { "force", 0, 0, G_OPTION_ARG_NONE, &args.force, N_("Replace FILE if it exists"), NULL },
     { NULL }
   };
-  g_autoptr(BdCaseStore) store = NULL;
   g_autoptr(BdCase) kase = NULL;
   g_autoptr(BdPack) pack = NULL;
   g_autoptr(BdReport) report = NULL;
@@ -175,7 +174,7 @@ bd_cli_report (int    argc,
   /* The report's own words follow gettext; the guidance follows the pack. */
   if (args.lang != NULL)
     g_setenv ("LANGUAGE", args.lang, TRUE);
-  if ((pack = bd_cli_load_pack ()) == NULL || (kase = bd_cli_load_case (argv[1], &store, &id)) == NULL)
+  if ((pack = bd_cli_load_pack ()) == NULL || (kase = bd_cli_load_case (argv[1], &id)) == NULL)
     return BD_CLI_FAILED;
   options.redact = args.redact;
   options.language = args.lang;

@@ -66,7 +66,6 @@ int      bd_cli_write_output  (const char   *output,
                                GError      **error);
 GPtrArray *bd_cli_trusted_keys (char        **extra);
 BdCase  *bd_cli_load_case     (const char   *prefix,
-                               BdCaseStore **store,
                                char        **id);
 
 G_END_DECLS

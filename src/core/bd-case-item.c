@@ -9,8 +9,9 @@
 
 /*
  * One row of the case list, as read from the store when the row was first
- * shown. Immutable: when the case changes, BdCaseList makes a new item, so
- * a row bound to these properties never sees half an update.
+ * shown. Immutable: when the case changes, or its row arrives from the
+ * store after a placeholder stood in for it, BdCaseList makes a new item,
+ * so a row bound to these properties never sees half an update.
  */
 struct _BdCaseItem
 {
@@ -23,6 +24,7 @@ struct _BdCaseItem
   char *symptom;
   BdCaseStatus status;
   gint64 updated;
+  gboolean loaded;
 };
 
 G_DEFINE_FINAL_TYPE (BdCaseItem, bd_case_item, G_TYPE_OBJECT)
@@ -157,7 +159,44 @@ bd_case_item_new_from_summary (const BdCaseSummary *summary)
   self->symptom = g_strdup (summary->symptom ? summary->symptom : "");
   self->status = CLAMP ((int) summary->status, BD_CASE_STATUS_OPEN, BD_CASE_STATUS_ESCALATED);
   self->updated = MAX (summary->updated, 0);
+  self->loaded = TRUE;
   return self;
+}
+
+/**
+ * bd_case_item_new_placeholder:
+ *
+ * An item that stands for @id while its row is read from the store: a
+ * list model must answer at once, and the store answers later.
+ *
+ * Returns: (transfer full): an item with the id and nothing else
+ */
+BdCaseItem *
+bd_case_item_new_placeholder (const char *id)
+{
+  BdCaseItem *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  self = g_object_new (BD_TYPE_CASE_ITEM, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup ("");
+  self->label = g_strdup ("");
+  self->ticket = g_strdup ("");
+  self->symptom = g_strdup ("");
+  return self;
+}
+
+/**
+ * bd_case_item_is_loaded:
+ *
+ * Returns: whether the item holds the case's row, not just its id
+ */
+gboolean
+bd_case_item_is_loaded (BdCaseItem *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_ITEM (self), FALSE);
+  return self->loaded;
 }
 
 const char *

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdCaseItem, bd_case_item, BD, CASE_ITEM, GObject)
 
 BdCaseItem   *bd_case_item_new_from_summary (const BdCaseSummary *summary);
+BdCaseItem   *bd_case_item_new_placeholder  (const char          *id);
+gboolean      bd_case_item_is_loaded        (BdCaseItem          *self);
 
 const char   *bd_case_item_get_id           (BdCaseItem          *self);
 const char   *bd_case_item_get_title        (BdCaseItem          *self);

@@ -1,38 +1,47 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "bd-case-list"
 
-#include <string.h>
-
 #include "bd-case-list.h"
+#include "bd-error.h"
 
 /*
  * The cases the sidebar shows, as a GListModel of BdCaseItem. A help desk
- * keeps thousands of cases, so the list holds only their rowids (8 bytes a
- * case) and reads a row from the store when a view asks for it. The items
- * it made are kept in a small least-recently-used cache so scrolling back
- * does not read them again; an item dropped from the cache stays valid for
- * whoever still holds it.
+ * keeps a hundred thousand cases, so the list holds only their ids and
+ * asks the store for the rows a view shows. The store answers later (it
+ * never blocks the thread that shows the list): until then a placeholder
+ * item stands in, and when the rows arrive the list says those positions
+ * changed. Items made from rows are kept in a small least-recently-used
+ * cache, so scrolling back does not ask again; an item dropped from the
+ * cache stays valid for whoever still holds it.
  */
 
 typedef struct
 {
-  gint64 rowid; /* the cache's key points here */
+  char *id;        /* the cache's key points here */
   BdCaseItem *item;
-  guint position; /* where a refresh found the rowid */
-  gboolean seen;  /* whether a refresh found the rowid at all */
 } CacheEntry;
 
 struct _BdCaseList
 {
   GObject parent_instance;
 
-  BdCaseStore *store;
+  BdCaseBackend *backend;
   char *search;
   BdCaseStatus status;
 
-  GArray *rowids;     /* gint64, in list order */
-  GHashTable *cache;  /* &CacheEntry.rowid -> its GList link in lru */
-  GQueue lru;         /* CacheEntry, most recently used first */
+  GPtrArray *ids;      /* char *, in list order */
+  guint64 generation;  /* changes whenever the ids do, so old positions are dropped */
+  GHashTable *cache;   /* CacheEntry.id -> its GList link in lru */
+  GQueue lru;          /* CacheEntry, most recently used first */
+
+  GHashTable *wanted;  /* id -> position + 1, rows a view asked for */
+  guint fetch_id;
+  guint rows_asked;    /* row requests on their way */
+
+  gboolean refreshing;
+  gboolean again;      /* asked to refresh while a refresh was on its way */
+  gboolean filter_changed; /* the search or status changed since the last list */
+  GPtrArray *waiters;  /* GTask, answered when the list is current */
 };
 
 static void bd_case_list_model_init (GListModelInterface *iface);
@@ -43,10 +52,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BdCaseList, bd_case_list, G_TYPE_OBJECT,
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_BACKEND,
   PROP_SEARCH,
   PROP_STATUS,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -60,6 +70,7 @@ cache_entry_free (gpointer data)
   CacheEntry *entry = data;
 
   g_object_unref (entry->item);
+  g_free (entry->id);
   g_free (entry);
 }
 
@@ -69,7 +80,7 @@ cache_drop (BdCaseList *self,
 {
   CacheEntry *entry = link->data;
 
-  g_hash_table_remove (self->cache, &entry->rowid);
+  g_hash_table_remove (self->cache, entry->id);
   g_queue_delete_link (&self->lru, link);
   cache_entry_free (entry);
 }
@@ -83,76 +94,120 @@ cache_clear (BdCaseList *self)
 
 static void
 cache_add (BdCaseList *self,
-           gint64      rowid,
            BdCaseItem *item)
 {
   CacheEntry *entry = g_new0 (CacheEntry, 1);
+  GList *old = g_hash_table_lookup (self->cache, bd_case_item_get_id (item));
 
-  entry->rowid = rowid;
+  if (old != NULL)
+    cache_drop (self, old);
+  entry->id = g_strdup (bd_case_item_get_id (item));
   entry->item = g_object_ref (item);
   g_queue_push_head (&self->lru, entry);
-  g_hash_table_insert (self->cache, &entry->rowid, self->lru.head);
+  g_hash_table_insert (self->cache, entry->id, self->lru.head);
   while (self->lru.length > BD_CASE_LIST_MAX_LOADED)
     cache_drop (self, self->lru.tail);
 }
 
 static CacheEntry *
 cache_lookup (BdCaseList *self,
-              gint64      rowid)
+              const char *id)
 {
-  GList *link = g_hash_table_lookup (self->cache, &rowid);
+  GList *link = g_hash_table_lookup (self->cache, id);
 
   return link ? link->data : NULL;
 }
 
-/* --- reading the store ----------------------------------------------- */
+/* --- rows, asked for in batches ---------------------------------------- */
 
-/* A store that cannot be listed shows as an empty list: the window says
- * what went wrong, from the store's own state, not row by row. */
-static GArray *
-query (BdCaseList *self)
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  GArray *rowids = NULL;
+  BdCaseList *self;
+  guint64 generation;
+  GArray *positions; /* guint, one per id asked for */
+} Fetch;
 
-  if (self->store != NULL)
-    rowids = bd_case_store_list (self->store, self->search, self->status, &error);
-  if (rowids == NULL)
+static Fetch *
+fetch_new (BdCaseList *self)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->self = g_object_ref (self);
+  fetch->generation = self->generation;
+  fetch->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  return fetch;
+}
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_object_unref (fetch->self);
+  g_array_unref (fetch->positions);
+  g_free (fetch);
+}
+
+static void
+got_rows (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  BdCaseList *self = fetch->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+
+  self->rows_asked--;
+  if (reply == NULL)
+    g_debug ("Cannot read cases: %s", error->message);
+  /* a refresh changed the positions meanwhile: the view asks again */
+  for (guint i = 0; reply != NULL && fetch->generation == self->generation && i < reply->list->len; i++)
     {
-      g_debug ("Cannot list cases: %s", error ? error->message : "no store");
-      rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      BdCaseSummary *summary = g_ptr_array_index (reply->list, i);
+      guint position = g_array_index (fetch->positions, guint, i);
+      g_autoptr(BdCaseItem) item = NULL;
+
+      if (summary == NULL || position >= self->ids->len
+          || !g_str_equal (g_ptr_array_index (self->ids, position), summary->id))
+        continue;
+      item = bd_case_item_new_from_summary (summary);
+      cache_add (self, item);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
-  return rowids;
+  fetch_free (fetch);
 }
 
-static BdCaseSummary *
-read_summary (BdCaseList *self,
-              gint64      rowid)
+static gboolean
+fetch_rows (gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  BdCaseSummary *summary = bd_case_store_get_summary (self->store, rowid, &error);
+  BdCaseList *self = user_data;
+  BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_SUMMARIES, NULL);
+  Fetch *fetch = fetch_new (self);
+  GHashTableIter iter;
+  gpointer id, position;
 
-  if (summary == NULL)
-    g_debug ("Cannot read case %" G_GINT64_FORMAT ": %s", rowid, error ? error->message : "");
-  return summary;
+  self->fetch_id = 0;
+  request->ids = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, self->wanted);
+  while (g_hash_table_iter_next (&iter, &id, &position))
+    {
+      guint at = GPOINTER_TO_UINT (position) - 1;
+      g_ptr_array_add (request->ids, g_strdup (id));
+      g_array_append_val (fetch->positions, at);
+    }
+  g_hash_table_remove_all (self->wanted);
+  self->rows_asked++;
+  bd_case_backend_run_async (self->backend, request, NULL, got_rows, fetch);
+  return G_SOURCE_REMOVE;
 }
 
-/* A GListModel must not return NULL inside its range, so a row that
- * cannot be read shows as an empty case. It is not cached: the next time
- * the view asks, the store is tried again. */
-static BdCaseItem *
-load (BdCaseList *self,
-      gint64      rowid)
+static void
+want (BdCaseList *self,
+      const char *id,
+      guint       position)
 {
-  g_autoptr(BdCaseSummary) summary = read_summary (self, rowid);
-  BdCaseSummary empty = { .id = "", .label = "", .ticket = "", .symptom = "" };
-  BdCaseItem *item;
-
-  if (summary == NULL)
-    return bd_case_item_new_from_summary (&empty);
-  item = bd_case_item_new_from_summary (summary);
-  cache_add (self, rowid, item);
-  return item;
+  g_hash_table_insert (self->wanted, g_strdup (id), GUINT_TO_POINTER (position + 1));
+  if (self->fetch_id == 0)
+    self->fetch_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fetch_rows, self, NULL);
 }
 
 /* --- GListModel ------------------------------------------------------ */
@@ -166,7 +221,7 @@ bd_case_list_get_item_type (GListModel *model)
 static guint
 bd_case_list_get_n_items (GListModel *model)
 {
-  return BD_CASE_LIST (model)->rowids->len;
+  return BD_CASE_LIST (model)->ids->len;
 }
 
 static gpointer
@@ -174,15 +229,18 @@ bd_case_list_get_item (GListModel *model,
                        guint       position)
 {
   BdCaseList *self = BD_CASE_LIST (model);
-  gint64 rowid;
+  const char *id;
   GList *link;
 
-  if (position >= self->rowids->len)
+  if (position >= self->ids->len)
     return NULL;
-  rowid = g_array_index (self->rowids, gint64, position);
-  link = g_hash_table_lookup (self->cache, &rowid);
+  id = g_ptr_array_index (self->ids, position);
+  link = g_hash_table_lookup (self->cache, id);
   if (link == NULL)
-    return load (self, rowid);
+    {
+      want (self, id, position);
+      return bd_case_item_new_placeholder (id);
+    }
   g_queue_unlink (&self->lru, link);
   g_queue_push_head_link (&self->lru, link);
   return g_object_ref (((CacheEntry *) link->data)->item);
@@ -199,106 +257,199 @@ bd_case_list_model_init (GListModelInterface *iface)
 /* --- refreshing ------------------------------------------------------ */
 
 static gboolean
-same_rowids (GArray *a,
-             GArray *b)
+same_ids (GPtrArray *a,
+          GPtrArray *b)
 {
-  /* An empty GArray may have no data at all, which memcmp() must not see. */
-  return a->len == b->len
-         && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
 }
 
+/* The cached rows changed in the store (or their case is gone): a new
+ * item for each, and the positions that show one. */
 static void
-mark_cached_rows (BdCaseList *self)
+got_fresh_rows (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (self->lru.length == 0)
-    return;
-  for (guint i = 0; i < self->rowids->len; i++)
-    {
-      CacheEntry *entry = cache_lookup (self, g_array_index (self->rowids, gint64, i));
+  Fetch *fetch = user_data;
+  BdCaseList *self = fetch->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 
-      if (entry != NULL)
+  self->rows_asked--;
+  for (guint i = 0; reply != NULL && i < reply->list->len; i++)
+    {
+      BdCaseSummary *summary = g_ptr_array_index (reply->list, i);
+      CacheEntry *entry = summary ? cache_lookup (self, summary->id) : NULL;
+
+      if (entry != NULL && !bd_case_item_equal_summary (entry->item, summary))
         {
-          entry->seen = TRUE;
-          entry->position = i;
+          BdCaseItem *item = bd_case_item_new_from_summary (summary);
+          cache_add (self, item);
+          g_hash_table_insert (changed, (gpointer) bd_case_item_get_id (item), item);
         }
     }
+  for (guint i = 0; g_hash_table_size (changed) > 0 && fetch->generation == self->generation
+                    && i < self->ids->len; i++)
+    if (g_hash_table_contains (changed, g_ptr_array_index (self->ids, i)))
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+  fetch_free (fetch);
 }
 
-/* Whether @entry's row is still listed and reads as its item shows it;
- * if it is listed but changed, widens the range of changed positions. */
-static gboolean
-still_valid (BdCaseList *self,
-             CacheEntry *entry,
-             guint      *first,
-             guint      *last)
-{
-  g_autoptr(BdCaseSummary) summary = NULL;
-
-  if (!entry->seen)
-    return FALSE;
-  entry->seen = FALSE;
-  summary = read_summary (self, entry->rowid);
-  if (summary != NULL && bd_case_item_equal_summary (entry->item, summary))
-    return TRUE;
-  *first = MIN (*first, entry->position);
-  *last = MAX (*last, entry->position);
-  return FALSE;
-}
-
-/* Keeps the cached items whose rows are still listed and unchanged, so an
- * item a selection holds is the same object after a refresh, and drops
- * the others. Sets the range of positions whose item changed (first >
- * last when none did). Items no longer in the cache are not checked:
- * whoever still holds one keeps what it showed until the order changes. */
 static void
-revalidate_cache (BdCaseList *self,
-                  guint      *first,
-                  guint      *last)
+revalidate_cache (BdCaseList *self)
 {
-  GList *link = self->lru.head;
+  BdCaseRequest *request;
+  Fetch *fetch;
 
-  *first = G_MAXUINT;
-  *last = 0;
-  mark_cached_rows (self);
-  while (link != NULL)
+  if (self->lru.length == 0)
+    return;
+  request = bd_case_request_new (BD_CASE_OP_SUMMARIES, NULL);
+  request->ids = g_ptr_array_new_with_free_func (g_free);
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    g_ptr_array_add (request->ids, g_strdup (((CacheEntry *) l->data)->id));
+  fetch = fetch_new (self);
+  self->rows_asked++;
+  bd_case_backend_run_async (self->backend, request, NULL, got_fresh_rows, fetch);
+}
+
+static void send_list (BdCaseList *self);
+
+static void
+answer_waiters (BdCaseList   *self,
+                const GError *error)
+{
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
+
+  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiters->len; i++)
+    if (error != NULL)
+      g_task_return_error (g_ptr_array_index (waiters, i), g_error_copy (error));
+    else
+      g_task_return_boolean (g_ptr_array_index (waiters, i), TRUE);
+}
+
+static void
+apply_ids (BdCaseList *self,
+           GPtrArray  *ids)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->ids);
+
+  self->ids = g_ptr_array_ref (ids);
+  /* another search or status: other rows, none worth asking again */
+  if (self->filter_changed)
+    cache_clear (self);
+  self->filter_changed = FALSE;
+  if (!same_ids (old, self->ids))
     {
-      GList *next = link->next;
-
-      if (!still_valid (self, link->data, first, last))
-        cache_drop (self, link);
-      link = next;
+      self->generation++;
+      g_hash_table_remove_all (self->wanted);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->ids->len);
+      if (old->len != self->ids->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
+  revalidate_cache (self);
+}
+
+static void
+got_list (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(BdCaseList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+
+  self->refreshing = FALSE;
+  /* a refresh asked for meanwhile (another search, a newer change):
+   * this answer is already out of date, so it is never shown */
+  if (self->again)
+    {
+      send_list (self);
+      return;
+    }
+  /* a store that cannot be listed keeps what the list showed */
+  if (reply == NULL)
+    g_debug ("Cannot list cases: %s", error->message);
+  else
+    apply_ids (self, reply->list);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  answer_waiters (self, error);
+}
+
+static void
+send_list (BdCaseList *self)
+{
+  BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_LIST, NULL);
+
+  request->text = g_strdup (self->search);
+  request->status = self->status;
+  self->again = FALSE;
+  self->refreshing = TRUE;
+  bd_case_backend_run_async (self->backend, request, NULL, got_list, g_object_ref (self));
 }
 
 /**
- * bd_case_list_refresh:
+ * bd_case_list_refresh_async:
  *
  * Lists the cases again, after the store changed. When the cases or their
  * order changed, emits #GListModel::items-changed for the whole list
- * (0, old count, new count). When they did not, emits it only for the span
- * of shown rows whose case changed, if any. Unchanged items stay the same
- * objects either way, so a selection survives.
+ * (0, old count, new count); then rows shown whose case changed are read
+ * again and emit it for their position. Unchanged items stay the same
+ * objects, so a selection survives. Refreshes asked for while one is on
+ * its way are made once, after it, and the answer to the older one is
+ * never shown. The callback runs when the list of ids is current (rows
+ * being read again may still follow); it fails with the store's error
+ * when the cases could not be listed, and the list stays as it was.
  */
+void
+bd_case_list_refresh_async (BdCaseList          *self,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (BD_IS_CASE_LIST (self));
+
+  if (callback != NULL)
+    g_ptr_array_add (self->waiters, g_task_new (self, NULL, callback, user_data));
+  if (self->refreshing)
+    {
+      self->again = TRUE;
+      return;
+    }
+  send_list (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+gboolean
+bd_case_list_refresh_finish (BdCaseList    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 void
 bd_case_list_refresh (BdCaseList *self)
 {
-  g_autoptr(GArray) old = NULL;
-  guint first;
-  guint last;
+  bd_case_list_refresh_async (self, NULL, NULL);
+}
 
-  g_return_if_fail (BD_IS_CASE_LIST (self));
-
-  old = g_steal_pointer (&self->rowids);
-  self->rowids = query (self);
-  revalidate_cache (self, &first, &last);
-  if (!same_rowids (old, self->rowids))
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->rowids->len);
-      if (old->len != self->rowids->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
-  else if (first <= last)
-    g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+/**
+ * bd_case_list_is_loading:
+ *
+ * Returns: whether a refresh, or rows a view asked for, are on their way
+ */
+gboolean
+bd_case_list_is_loading (BdCaseList *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_LIST (self), FALSE);
+  return self->refreshing || self->fetch_id != 0 || self->rows_asked > 0;
 }
 
 /* --- the object ------------------------------------------------------ */
@@ -309,8 +460,9 @@ bd_case_list_constructed (GObject *object)
   BdCaseList *self = BD_CASE_LIST (object);
 
   G_OBJECT_CLASS (bd_case_list_parent_class)->constructed (object);
-  g_array_unref (self->rowids);
-  self->rowids = query (self);
+  g_signal_connect_object (self->backend, "changed", G_CALLBACK (bd_case_list_refresh), self,
+                           G_CONNECT_SWAPPED);
+  bd_case_list_refresh (self);
 }
 
 static void
@@ -318,8 +470,9 @@ bd_case_list_dispose (GObject *object)
 {
   BdCaseList *self = BD_CASE_LIST (object);
 
+  g_clear_handle_id (&self->fetch_id, g_source_remove);
   cache_clear (self);
-  g_clear_object (&self->store);
+  g_clear_object (&self->backend);
   G_OBJECT_CLASS (bd_case_list_parent_class)->dispose (object);
 }
 
@@ -328,8 +481,10 @@ bd_case_list_finalize (GObject *object)
 {
   BdCaseList *self = BD_CASE_LIST (object);
 
-  g_array_unref (self->rowids);
+  g_ptr_array_unref (self->ids);
+  g_ptr_array_unref (self->waiters);
   g_hash_table_unref (self->cache);
+  g_hash_table_unref (self->wanted);
   g_free (self->search);
   G_OBJECT_CLASS (bd_case_list_parent_class)->finalize (object);
 }
@@ -344,8 +499,8 @@ bd_case_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_BACKEND:
+      g_value_set_object (value, self->backend);
       break;
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
@@ -354,7 +509,10 @@ bd_case_list_get_property (GObject    *object,
       g_value_set_int (value, (int) self->status);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->rowids->len);
+      g_value_set_uint (value, self->ids->len);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->refreshing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -371,8 +529,8 @@ bd_case_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_BACKEND:
+      self->backend = g_value_dup_object (value);
       break;
     case PROP_SEARCH:
       bd_case_list_set_search (self, g_value_get_string (value));
@@ -396,8 +554,8 @@ bd_case_list_class_init (BdCaseListClass *klass)
   object_class->get_property = bd_case_list_get_property;
   object_class->set_property = bd_case_list_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BD_TYPE_CASE_STORE,
+  properties[PROP_BACKEND] =
+    g_param_spec_object ("backend", NULL, NULL, BD_TYPE_CASE_BACKEND,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
@@ -410,6 +568,8 @@ bd_case_list_class_init (BdCaseListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -417,31 +577,33 @@ static void
 bd_case_list_init (BdCaseList *self)
 {
   self->status = BD_CASE_STATUS_ANY;
-  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->ids = g_ptr_array_new_with_free_func (g_free);
+  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cache = g_hash_table_new (g_str_hash, g_str_equal);
+  self->wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_queue_init (&self->lru);
 }
 
 /**
  * bd_case_list_new:
- * @store: where the cases are
+ * @backend: where the cases are
  *
- * Returns: (transfer full): every live case in @store, most recently
- *   changed first
+ * Returns: (transfer full): every live case in @backend, most recently
+ *   changed first, once the first refresh has answered
  */
 BdCaseList *
-bd_case_list_new (BdCaseStore *store)
+bd_case_list_new (BdCaseBackend *backend)
 {
-  g_return_val_if_fail (BD_IS_CASE_STORE (store), NULL);
+  g_return_val_if_fail (BD_IS_CASE_BACKEND (backend), NULL);
 
-  return g_object_new (BD_TYPE_CASE_LIST, "store", store, NULL);
+  return g_object_new (BD_TYPE_CASE_LIST, "backend", backend, NULL);
 }
 
-BdCaseStore *
-bd_case_list_get_store (BdCaseList *self)
+BdCaseBackend *
+bd_case_list_get_backend (BdCaseList *self)
 {
   g_return_val_if_fail (BD_IS_CASE_LIST (self), NULL);
-  return self->store;
+  return self->backend;
 }
 
 /**
@@ -471,6 +633,7 @@ bd_case_list_set_search (BdCaseList *self,
     return;
   g_free (self->search);
   self->search = g_strdup (search);
+  self->filter_changed = TRUE;
   bd_case_list_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
@@ -496,36 +659,17 @@ bd_case_list_set_status (BdCaseList   *self,
   if (self->status == status)
     return;
   self->status = status;
+  self->filter_changed = TRUE;
   bd_case_list_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-}
-
-/* Whether the case at @position is @id, without caching an item for it:
- * find() may walk the whole list. */
-static gboolean
-has_id (BdCaseList *self,
-        guint       position,
-        const char *id)
-{
-  gint64 rowid = g_array_index (self->rowids, gint64, position);
-  CacheEntry *entry = cache_lookup (self, rowid);
-  g_autoptr(BdCaseSummary) summary = NULL;
-
-  if (entry != NULL)
-    return g_str_equal (bd_case_item_get_id (entry->item), id);
-  summary = read_summary (self, rowid);
-  return summary != NULL && g_strcmp0 (summary->id, id) == 0;
 }
 
 /**
  * bd_case_list_find:
  * @id: a case id
  *
- * Looks from the top, where a case just created or changed is, reading
- * rows that are not loaded one by one.
- *
- * Returns: the position of @id in the list, or %G_MAXUINT when it is not
- *   listed
+ * Returns: the position of @id in the list as last refreshed, or
+ *   %G_MAXUINT when it is not listed
  */
 guint
 bd_case_list_find (BdCaseList *self,
@@ -534,8 +678,8 @@ bd_case_list_find (BdCaseList *self,
   g_return_val_if_fail (BD_IS_CASE_LIST (self), G_MAXUINT);
   g_return_val_if_fail (id != NULL, G_MAXUINT);
 
-  for (guint i = 0; i < self->rowids->len; i++)
-    if (has_id (self, i, id))
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->ids, i), id))
       return i;
   return G_MAXUINT;
 }

@@ -3,8 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "bd-case-backend.h"
 #include "bd-case-item.h"
-#include "bd-case-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,17 +14,24 @@ G_BEGIN_DECLS
 #define BD_TYPE_CASE_LIST (bd_case_list_get_type ())
 G_DECLARE_FINAL_TYPE (BdCaseList, bd_case_list, BD, CASE_LIST, GObject)
 
-BdCaseList   *bd_case_list_new          (BdCaseStore  *store);
-BdCaseStore  *bd_case_list_get_store    (BdCaseList   *self);
-const char   *bd_case_list_get_search   (BdCaseList   *self);
-void          bd_case_list_set_search   (BdCaseList   *self,
-                                         const char   *search);
-BdCaseStatus  bd_case_list_get_status   (BdCaseList   *self);
-void          bd_case_list_set_status   (BdCaseList   *self,
-                                         BdCaseStatus  status);
-void          bd_case_list_refresh      (BdCaseList   *self);
-guint         bd_case_list_find         (BdCaseList   *self,
-                                         const char   *id);
-guint         bd_case_list_get_n_loaded (BdCaseList   *self);
+BdCaseList    *bd_case_list_new            (BdCaseBackend       *backend);
+BdCaseBackend *bd_case_list_get_backend    (BdCaseList          *self);
+const char    *bd_case_list_get_search     (BdCaseList          *self);
+void           bd_case_list_set_search     (BdCaseList          *self,
+                                            const char          *search);
+BdCaseStatus   bd_case_list_get_status     (BdCaseList          *self);
+void           bd_case_list_set_status     (BdCaseList          *self,
+                                            BdCaseStatus         status);
+void           bd_case_list_refresh        (BdCaseList          *self);
+void           bd_case_list_refresh_async  (BdCaseList          *self,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean       bd_case_list_refresh_finish (BdCaseList          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+gboolean       bd_case_list_is_loading     (BdCaseList          *self);
+guint          bd_case_list_find           (BdCaseList          *self,
+                                            const char          *id);
+guint          bd_case_list_get_n_loaded   (BdCaseList          *self);
 
 G_END_DECLS

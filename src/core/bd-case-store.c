@@ -14,20 +14,26 @@
 
 /*
  * Where cases live: one SQLite database, $XDG_DATA_HOME/badge-doctor/cases.db.
+ * A BdCaseStore is one connection; BdSqliteStore runs it on a worker.
  *
  * Every user action is one transaction, committed before the caller hears
- * it happened. The database runs in WAL mode with synchronous=FULL: in WAL
- * mode NORMAL is already safe against a killed process, but it may lose
- * the last commits on a power cut, and a tick the person saw saved must
- * survive that too. The cost is one fsync per action, which a person
- * clicking never notices.
+ * it happened, that reads what it needs inside it and writes only its own
+ * row or field: two writers never undo each other. The database runs in
+ * WAL mode with synchronous=FULL: in WAL mode NORMAL is already safe
+ * against a killed process, but it may lose the last commits on a power
+ * cut, and a tick the person saw saved must survive that too.
  *
- * A second process (the app and the CLI at once) waits for the lock up to
- * BUSY_TIMEOUT_MS instead of failing.
+ * Nothing but SQLite opens or closes the database file: closing any
+ * descriptor of it drops every POSIX lock this process holds on it, and
+ * another process would then delete the WAL under our connections.
  *
- * A store that cannot be read is never written over: it is moved aside as
- * cases.db.corrupt-<time> (with its -wal and -shm), a fresh one is started,
- * and bd_case_store_get_recovered_path() says where the old one went.
+ * A second process waits for the lock up to BUSY_TIMEOUT_MS, then the
+ * action fails with BD_ERROR_BUSY and nothing changes. Busy, full,
+ * read-only and I/O errors never touch the file. Only when SQLite itself
+ * says the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB), and
+ * PRAGMA quick_check agrees, is it moved aside as cases.db.corrupt-<time>
+ * (with its -wal and -shm) and a fresh store started;
+ * bd_case_store_get_recovered_path() says where the old one went.
  */
 
 #define BUSY_TIMEOUT_MS 5000
@@ -42,6 +48,9 @@ struct _BdCaseStore
   char *path;
   char *recovered_path;
   GHashTable *statements; /* SQL -> sqlite3_stmt */
+  gboolean read_only;     /* opened so, or the file cannot be written */
+  gboolean wanted_read_only;
+  gboolean ephemeral;     /* read-only, and no store on disk yet: empty, in memory */
 };
 
 G_DEFINE_FINAL_TYPE (BdCaseStore, bd_case_store, G_TYPE_OBJECT)
@@ -150,19 +159,60 @@ static const char * const migrations[] = {
   /* 3: where the window was in each case (page, guide, scroll), so
    * opening a case returns exactly there */
   "ALTER TABLE cases ADD COLUMN view TEXT NOT NULL DEFAULT '';",
+
+  /* 4: lists are of case ids: the ordering indexes carry the id, so
+   * listing 100,000 cases reads the index alone, not every row */
+  "DROP INDEX cases_by_update;"
+  "DROP INDEX cases_by_status;"
+  "CREATE INDEX cases_by_update ON cases (deleted, updated DESC, id);"
+  "CREATE INDEX cases_by_status ON cases (deleted, status, updated DESC, id);",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
 
 /* --- small helpers --------------------------------------------------- */
 
+/* What a SQLite result code means for the person, as a BD_ERROR code. */
+static BdError
+error_code (sqlite3 *db,
+            int      rc)
+{
+  int errnum = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if (errnum == ENOSPC || errnum == EDQUOT || rc == SQLITE_IOERR_SHMSIZE)
+    return BD_ERROR_FULL;
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return BD_ERROR_BUSY;
+    case SQLITE_FULL:
+      return BD_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return BD_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return BD_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+      return BD_ERROR_UNREACHABLE;
+    case SQLITE_IOERR:
+      return BD_ERROR_IO;
+    default:
+      return BD_ERROR_STORE;
+    }
+}
+
 static gboolean
 fail (BdCaseStore  *self,
       GError      **error,
       const char   *what)
 {
-  g_set_error (error, BD_ERROR, BD_ERROR_STORE, "%s: %s (%d)", what,
-               sqlite3_errmsg (self->db), sqlite3_extended_errcode (self->db));
+  int rc = self->db != NULL ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
+
+  g_set_error (error, BD_ERROR, error_code (self->db, rc), "%s: %s (%d)", what,
+               self->db != NULL ? sqlite3_errmsg (self->db) : "no connection", rc);
   return FALSE;
 }
 
@@ -172,11 +222,12 @@ exec (BdCaseStore  *self,
       GError      **error)
 {
   char *message = NULL;
+  int rc;
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) == SQLITE_OK)
     return TRUE;
-  g_set_error (error, BD_ERROR, BD_ERROR_STORE, "%s (%d)", message ? message : "error",
-               sqlite3_extended_errcode (self->db));
+  rc = sqlite3_extended_errcode (self->db);
+  g_set_error (error, BD_ERROR, error_code (self->db, rc), "%s (%d)", message ? message : "error", rc);
   sqlite3_free (message);
   return FALSE;
 }
@@ -242,6 +293,11 @@ static gboolean
 begin (BdCaseStore  *self,
        GError      **error)
 {
+  if (self->read_only)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_READ_ONLY, "%s is read-only", self->path);
+      return FALSE;
+    }
   /* IMMEDIATE takes the write lock now, so a second process waits here
    * (busy timeout) rather than failing halfway through. */
   return exec (self, "BEGIN IMMEDIATE", error);
@@ -264,6 +320,20 @@ rollback (BdCaseStore *self)
   return FALSE;
 }
 
+BdCaseSummary *
+bd_case_summary_copy (const BdCaseSummary *summary)
+{
+  BdCaseSummary *copy = g_new0 (BdCaseSummary, 1);
+
+  copy->id = g_strdup (summary->id);
+  copy->status = summary->status;
+  copy->updated = summary->updated;
+  copy->label = g_strdup (summary->label);
+  copy->ticket = g_strdup (summary->ticket);
+  copy->symptom = g_strdup (summary->symptom);
+  return copy;
+}
+
 void
 bd_case_summary_free (BdCaseSummary *summary)
 {
@@ -278,13 +348,7 @@ bd_case_summary_free (BdCaseSummary *summary)
 
 /* --- the object ------------------------------------------------------ */
 
-static void
-close_db (BdCaseStore *self)
-{
-  g_hash_table_remove_all (self->statements);
-  if (self->db != NULL)
-    sqlite3_close (g_steal_pointer (&self->db));
-}
+static void close_db (BdCaseStore *self);
 
 static void
 bd_case_store_finalize (GObject *object)
@@ -318,15 +382,9 @@ bd_case_store_init (BdCaseStore *self)
 
 /* --- opening --------------------------------------------------------- */
 
-typedef enum
-{
-  OPEN_OK,
-  OPEN_UNREADABLE, /* move aside and start again */
-  OPEN_FAILED,     /* leave everything as it is */
-} OpenResult;
-
 static int
-get_user_version (BdCaseStore *self)
+get_user_version (BdCaseStore  *self,
+                  GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   int version = -1;
@@ -335,140 +393,179 @@ get_user_version (BdCaseStore *self)
       && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
+  if (version < 0)
+    fail (self, error, "read the schema version");
   return version;
 }
 
+/* Brings the schema to @target (SCHEMA_VERSION, or older for tests) in one
+ * IMMEDIATE transaction that reads the version again once it holds the
+ * write lock: any number of first runs at once create the tables once. */
 static gboolean
-run_migration (BdCaseStore  *self,
-               int           to_version,
-               GError      **error)
-{
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
-
-  if (!begin (self, error))
-    return FALSE;
-  if (!exec (self, migrations[to_version - 1], error) || !exec (self, set_version, error))
-    return rollback (self);
-  return commit (self, error);
-}
-
-/* Brings the schema to @target (SCHEMA_VERSION, or older for tests). */
-static OpenResult
 migrate (BdCaseStore  *self,
          int           target,
          GError      **error)
 {
-  int version = get_user_version (self);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
+  int version = get_user_version (self, error);
 
   if (version < 0)
-    return fail (self, error, "read the schema version"), OPEN_UNREADABLE;
+    return FALSE;
   if (version > SCHEMA_VERSION)
     {
-      g_set_error (error, BD_ERROR, BD_ERROR_STORE,
+      g_set_error (error, BD_ERROR, BD_ERROR_NEWER_SCHEMA,
                    "the case store was written by a newer Badge Doctor (schema %d, this one knows %d)",
                    version, SCHEMA_VERSION);
-      return OPEN_FAILED;
+      return FALSE;
     }
+  if (version >= target)
+    return TRUE;
+  if (!begin (self, error))
+    return FALSE;
+  if ((version = get_user_version (self, error)) < 0)
+    return rollback (self);
   for (int v = version + 1; v <= target; v++)
-    if (!run_migration (self, v, error))
-      return OPEN_UNREADABLE;
-  return OPEN_OK;
+    if (!exec (self, migrations[v - 1], error))
+      return rollback (self);
+  if (version < target && !exec (self, set_version, error))
+    return rollback (self);
+  return commit (self, error);
 }
 
-static OpenResult
-classify (BdCaseStore *self)
+/* Reads the first page of the cases table: a damaged file says so here,
+ * at the cost of one page, not of a whole-file check. */
+static gboolean
+probe (BdCaseStore  *self,
+       GError      **error)
 {
-  switch (sqlite3_errcode (self->db))
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_NOMEM:
-    case SQLITE_FULL:
-      return OPEN_FAILED;
-    default:
-      return OPEN_UNREADABLE;
-    }
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "SELECT id FROM cases LIMIT 1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  return fail (self, error, "read the cases");
 }
 
-static OpenResult
-check_database (BdCaseStore  *self,
+static void
+close_db (BdCaseStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close (g_steal_pointer (&self->db));
+}
+
+/* A WAL store in a folder this user cannot write, whose -shm cannot be
+ * made, is read as immutable: nobody can be writing it either. */
+static gboolean
+open_immutable (BdCaseStore  *self,
                 GError      **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+
+  close_db (self);
+  if (sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    return fail (self, error, "open");
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
+/* The first read of a store that can only be read: when SQLite cannot
+ * set up its shared memory beside it, read it as immutable instead. */
+static gboolean
+first_read (BdCaseStore  *self,
+            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (get_user_version (self, &local_error) >= 0)
+    return TRUE;
+  if (self->read_only && !self->ephemeral
+      && (g_error_matches (local_error, BD_ERROR, BD_ERROR_UNREACHABLE)
+          || g_error_matches (local_error, BD_ERROR, BD_ERROR_READ_ONLY)))
+    return open_immutable (self, error) && get_user_version (self, error) >= 0;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+open_connection (BdCaseStore  *self,
+                 int           target,
+                 GError      **error)
+{
+  gboolean existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const char *name = self->path;
+  g_autoptr(GError) local_error = NULL;
+
+  self->read_only = self->wanted_read_only;
+  self->ephemeral = self->read_only && !existed;
+  if (self->ephemeral)
+    name = ":memory:";
+  else if (self->read_only)
+    flags = SQLITE_OPEN_READONLY;
+  if (sqlite3_open_v2 (name, &self->db, flags, NULL) != SQLITE_OK)
+    return fail (self, error, "open");
+  sqlite3_extended_result_codes (self->db, TRUE);
+  /* SQLite made the file just now; chmod() takes no descriptor, and the
+   * -wal and -shm files SQLite makes later copy this mode. */
+  if (!existed && !self->ephemeral)
+    g_chmod (self->path, 0600);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (self->ephemeral)
+    self->read_only = FALSE;
+  self->read_only = self->read_only || sqlite3_db_readonly (self->db, "main") == 1;
+  /* read before anything else: SQLite sets up its shared memory here */
+  if (!first_read (self, error))
+    return FALSE;
+  if (!self->read_only && !exec (self, "PRAGMA journal_mode = WAL", &local_error)
+      && !g_error_matches (local_error, BD_ERROR, BD_ERROR_READ_ONLY))
+    return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+  if (!exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error)
+      || !migrate (self, target, error))
+    return FALSE;
+  if (self->ephemeral)
+    self->read_only = TRUE;
+  return probe (self, error);
+}
+
+/* Runs PRAGMA quick_check. Returns FALSE when it could not run for a
+ * reason other than damage (busy, I/O): only a store SQLite knows to be
+ * damaged is ever moved. */
+static gboolean
+quick_check (BdCaseStore  *self,
+             gboolean     *damaged,
+             GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *result = NULL;
   int rc;
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error))
-    return classify (self);
-  if (!exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error))
-    return classify (self);
+  *damaged = FALSE;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     result = g_strdup (column_text (stmt, 0));
   sqlite3_finalize (stmt);
-  if (g_strcmp0 (result, "ok") != 0)
+  if (result != NULL)
     {
-      g_set_error (error, BD_ERROR, BD_ERROR_STORE, "integrity check failed: %s",
-                   result ? result : sqlite3_errmsg (self->db));
-      return result == NULL ? classify (self) : OPEN_UNREADABLE;
+      *damaged = !g_str_equal (result, "ok");
+      return TRUE;
     }
-  return OPEN_OK;
+  rc = sqlite3_extended_errcode (self->db) & 0xff;
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    return *damaged = TRUE;
+  return fail (self, error, "check");
 }
 
-/* A store we can read but not write is as useless as a broken one; find
- * out now, not at the person's first tick. */
-static OpenResult
-probe_write (BdCaseStore  *self,
-             GError      **error)
+static gboolean
+confirm_damaged (BdCaseStore *self)
 {
-  g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; PRAGMA user_version = %d; COMMIT",
-                                          get_user_version (self));
+  gboolean damaged = FALSE;
 
-  if (exec (self, sql, error))
-    return OPEN_OK;
-  exec (self, "ROLLBACK", NULL);
-  return classify (self);
-}
-
-static OpenResult
-open_database (BdCaseStore  *self,
-               int           target_version,
-               GError      **error)
-{
-  int fd;
-  OpenResult result;
-
-  /* Create the file ourselves so it is private from the first byte;
-   * SQLite gives -wal and -shm the same mode. */
-  fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EISDIR && errno != EACCES && errno != EROFS)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", self->path,
-                   g_strerror (saved));
-      return OPEN_FAILED;
-    }
-  if (fd >= 0)
-    close (fd);
-
-  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-      != SQLITE_OK)
-    {
-      result = self->db != NULL ? classify (self) : OPEN_FAILED;
-      fail (self, error, "open");
-      close_db (self);
-      return result;
-    }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  result = check_database (self, error);
-  if (result == OPEN_OK)
-    result = migrate (self, target_version, error);
-  if (result == OPEN_OK)
-    result = probe_write (self, error);
-  if (result != OPEN_OK)
-    close_db (self);
-  return result;
+  return self->db != NULL && quick_check (self, &damaged, NULL) && damaged;
 }
 
 static char *
@@ -497,8 +594,8 @@ move_aside (BdCaseStore  *self,
   if (g_rename (self->path, aside) != 0)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "the case store %s cannot be read, and moving it aside failed: %s",
+      g_set_error (error, BD_ERROR, BD_ERROR_CORRUPT,
+                   "the case store %s is damaged, and moving it aside failed: %s",
                    self->path, g_strerror (saved));
       return FALSE;
     }
@@ -510,20 +607,76 @@ move_aside (BdCaseStore  *self,
         g_rename (from, to);
     }
   /* Callers say this in the person's words (bd_case_store_get_recovered_path). */
-  g_debug ("the case store %s could not be read; it was moved to %s", self->path, aside);
+  g_debug ("the case store %s is damaged; it was moved to %s", self->path, aside);
   g_free (self->recovered_path);
   self->recovered_path = g_steal_pointer (&aside);
   return TRUE;
 }
 
-static void
-purge_old (BdCaseStore *self)
+/* After SQLite said the store is damaged: moves it aside when the check
+ * agrees and starts a fresh one. */
+static gboolean
+recover (BdCaseStore  *self,
+         int           target,
+         GError      **error)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 cutoff = g_get_real_time () - (gint64) PURGE_AFTER_DAYS * 24 * 3600 * G_USEC_PER_SEC;
+  if (!confirm_damaged (self))
+    return FALSE;
+  close_db (self);
+  if (!move_aside (self, error))
+    return FALSE;
+  if (!open_connection (self, target, error))
+    {
+      close_db (self);
+      return FALSE;
+    }
+  return TRUE;
+}
 
-  if (bd_case_store_purge_deleted (self, cutoff, &error) == 0 && error != NULL)
-    g_debug ("purging deleted cases failed: %s", error->message);
+static gboolean
+open_database (BdCaseStore  *self,
+               int           target,
+               GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (open_connection (self, target, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, BD_ERROR, BD_ERROR_CORRUPT) && recover (self, target, error))
+    return TRUE;
+  close_db (self);
+  if (error != NULL && *error == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static BdCaseStore *
+open_at_version (const char        *path,
+                 int                version,
+                 BdCaseStoreFlags   flags,
+                 GError           **error)
+{
+  g_autoptr(BdCaseStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+
+  self = g_object_new (BD_TYPE_CASE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->wanted_read_only = (flags & BD_CASE_STORE_READ_ONLY) != 0;
+  dir = g_path_get_dirname (path);
+  if (!self->wanted_read_only && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BD_ERROR, saved == ENOSPC ? BD_ERROR_FULL : saved == EACCES || saved == EROFS
+                   ? BD_ERROR_READ_ONLY : BD_ERROR_UNREACHABLE, "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  if (!open_database (self, version, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
 }
 
 BdCaseStore *
@@ -531,59 +684,56 @@ _bd_case_store_new_at_version (const char  *path,
                                int          version,
                                GError     **error)
 {
-  g_autoptr(BdCaseStore) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
-  OpenResult result;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= SCHEMA_VERSION, NULL);
 
-  self = g_object_new (BD_TYPE_CASE_STORE, NULL);
-  self->path = g_strdup (path);
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
-      return NULL;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    result = OPEN_UNREADABLE;
-  else
-    result = open_database (self, version, &local_error);
-  if (result == OPEN_UNREADABLE)
-    {
-      g_debug ("case store %s: %s", path, local_error ? local_error->message : "not a file");
-      g_clear_error (&local_error);
-      if (!move_aside (self, error))
-        return NULL;
-      result = open_database (self, version, &local_error);
-    }
-  if (result != OPEN_OK)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
-      return NULL;
-    }
-  g_chmod (path, 0600);
-  purge_old (self);
-  return g_steal_pointer (&self);
+  return open_at_version (path, version, BD_CASE_STORE_READ_WRITE, error);
 }
 
 /**
- * bd_case_store_new:
- * @path: the database file; its folder is made if missing
+ * bd_case_store_open:
+ * @path: the database file; its folder is made if missing (not when
+ *   opening read-only)
  *
- * Opens the store, creating or migrating it. A file that cannot be read is
- * moved aside and a fresh store started; see
- * bd_case_store_get_recovered_path().
+ * Opens the store, creating or migrating it. A file SQLite finds damaged
+ * is moved aside and a fresh store started; see
+ * bd_case_store_get_recovered_path(). Any other failure (busy, full,
+ * read-only, cannot open) is returned and leaves every file as it was.
  */
+BdCaseStore *
+bd_case_store_open (const char        *path,
+                    BdCaseStoreFlags   flags,
+                    GError           **error)
+{
+  g_autoptr(BdCaseStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = open_at_version (path, SCHEMA_VERSION, flags, &local_error);
+  /* A store from an older Badge Doctor is brought up to date once, even
+   * for reading; one that cannot be written stays as it is. */
+  if (store == NULL && (flags & BD_CASE_STORE_READ_ONLY)
+      && g_error_matches (local_error, BD_ERROR, BD_ERROR_READ_ONLY))
+    {
+      g_autoptr(BdCaseStore) writer = open_at_version (path, SCHEMA_VERSION, BD_CASE_STORE_READ_WRITE, NULL);
+      if (writer != NULL)
+        {
+          g_clear_object (&writer);
+          g_clear_error (&local_error);
+          store = open_at_version (path, SCHEMA_VERSION, flags, &local_error);
+        }
+    }
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return g_steal_pointer (&store);
+}
+
 BdCaseStore *
 bd_case_store_new (const char  *path,
                    GError     **error)
 {
-  return _bd_case_store_new_at_version (path, SCHEMA_VERSION, error);
+  return bd_case_store_open (path, BD_CASE_STORE_READ_WRITE, error);
 }
 
 char *
@@ -592,12 +742,47 @@ bd_case_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "badge-doctor", "cases.db", NULL);
 }
 
-BdCaseStore *
-bd_case_store_new_default (GError **error)
+/**
+ * bd_case_store_check:
+ *
+ * Runs SQLite's quick check of the whole file: slow on a large store, so
+ * only after SQLite reported damage or as background maintenance. A
+ * damaged store is moved aside and a fresh one started.
+ *
+ * Returns: %TRUE when the store is sound; %FALSE with %BD_ERROR_CORRUPT
+ *   after moving a damaged store aside, or another error when the check
+ *   could not run (nothing was changed then)
+ */
+gboolean
+bd_case_store_check (BdCaseStore  *self,
+                     GError      **error)
 {
-  g_autofree char *path = bd_case_store_dup_default_path ();
+  gboolean damaged;
 
-  return bd_case_store_new (path, error);
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+
+  if (!quick_check (self, &damaged, error))
+    return FALSE;
+  if (!damaged)
+    return TRUE;
+  close_db (self);
+  if (!move_aside (self, error))
+    return FALSE;
+  if (!open_connection (self, SCHEMA_VERSION, error))
+    {
+      close_db (self);
+      return FALSE;
+    }
+  g_set_error (error, BD_ERROR, BD_ERROR_CORRUPT, "%s was damaged and was moved to %s",
+               self->path, self->recovered_path);
+  return FALSE;
+}
+
+gboolean
+bd_case_store_is_read_only (BdCaseStore *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -623,7 +808,7 @@ bd_case_store_get_recovered_path (BdCaseStore *self)
 int
 _bd_case_store_get_schema_version (BdCaseStore *self)
 {
-  return get_user_version (self);
+  return get_user_version (self, NULL);
 }
 
 sqlite3 *
@@ -642,13 +827,16 @@ lookup_rowid (BdCaseStore  *self,
 {
   sqlite3_stmt *stmt = prepare (self, "SELECT rowid FROM cases WHERE id = ? AND deleted IS NULL", error);
   gint64 rowid = 0;
+  int rc;
 
   if (stmt == NULL)
     return 0;
   bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     rowid = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fail (self, error, "find a case"), 0;
   if (rowid == 0)
     g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
   return rowid;
@@ -669,6 +857,7 @@ bd_case_store_resolve (BdCaseStore  *self,
   sqlite3_stmt *stmt;
   g_autofree char *first = NULL;
   guint matches = 0;
+  int rc;
 
   g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (prefix != NULL, NULL);
@@ -685,10 +874,12 @@ bd_case_store_resolve (BdCaseStore  *self,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, prefix);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (matches++ == 0)
       first = g_strdup (column_text (stmt, 0));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (self, error, "find a case"), NULL;
   if (matches == 1)
     return g_steal_pointer (&first);
   g_set_error (error, BD_ERROR, matches == 0 ? BD_ERROR_NOT_FOUND : BD_ERROR_AMBIGUOUS,
@@ -1053,45 +1244,144 @@ bd_case_store_add_symptom (BdCaseStore  *self,
   return commit (self, error);
 }
 
+/* The column of each field, in BdCaseFields bit order. */
+static const char * const field_columns[] = {
+  "label", "ticket", "notes", "model", "ios", "other_devices", "apps", "other_apps",
+  "low_power_mode", "messages_in_icloud", "focus",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_columns) == 11);
+
+static void
+bind_field (sqlite3_stmt *stmt,
+            int           index,
+            BdCase       *values,
+            guint         bit)
+{
+  switch (1u << bit)
+    {
+    case BD_CASE_FIELD_LABEL: bind_text (stmt, index, bd_case_get_label (values)); break;
+    case BD_CASE_FIELD_TICKET: bind_text (stmt, index, bd_case_get_ticket (values)); break;
+    case BD_CASE_FIELD_NOTES: bind_text (stmt, index, bd_case_get_notes (values)); break;
+    case BD_CASE_FIELD_MODEL: bind_text (stmt, index, bd_case_get_model (values)); break;
+    case BD_CASE_FIELD_IOS: bind_text (stmt, index, bd_case_get_ios (values)); break;
+    case BD_CASE_FIELD_OTHER_DEVICES: sqlite3_bind_int (stmt, index, bd_case_get_other_devices (values)); break;
+    case BD_CASE_FIELD_APPS: sqlite3_bind_int (stmt, index, bd_case_get_apps (values)); break;
+    case BD_CASE_FIELD_OTHER_APPS: bind_text (stmt, index, bd_case_get_other_apps (values)); break;
+    case BD_CASE_FIELD_LOW_POWER_MODE: sqlite3_bind_int (stmt, index, bd_case_get_low_power_mode (values)); break;
+    case BD_CASE_FIELD_MESSAGES_IN_ICLOUD:
+      sqlite3_bind_int (stmt, index, bd_case_get_messages_in_icloud (values));
+      break;
+    case BD_CASE_FIELD_FOCUS: bind_text (stmt, index, bd_case_get_focus (values)); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* One UPDATE of just the named columns; the statement is made for the
+ * mask, so it is not cached. */
+static gboolean
+update_fields (BdCaseStore   *self,
+               gint64         rowid,
+               BdCase        *values,
+               BdCaseFields   fields,
+               GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("UPDATE cases SET ");
+  sqlite3_stmt *stmt = NULL;
+  int index = 1;
+  gboolean ok;
+
+  for (guint bit = 0; bit < G_N_ELEMENTS (field_columns); bit++)
+    if (fields & (1u << bit))
+      g_string_append_printf (sql, "%s = ?, ", field_columns[bit]);
+  g_string_append (sql, "updated = ? WHERE rowid = ?");
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (self, error, "prepare");
+  for (guint bit = 0; bit < G_N_ELEMENTS (field_columns); bit++)
+    if (fields & (1u << bit))
+      bind_field (stmt, index++, values, bit);
+  sqlite3_bind_int64 (stmt, index++, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, index, rowid);
+  ok = step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /**
- * bd_case_store_save_details:
+ * bd_case_store_set_details:
+ * @values: a case holding the new values (only @fields are read from it)
+ * @fields: the details to set
  *
- * Saves what a person edits directly, from @kase: label, ticket, notes and
- * the device details.
+ * Sets what a person edits directly: label, ticket, notes and the device
+ * details. Only @fields are written, so a writer setting the model never
+ * undoes another's notes.
  */
 gboolean
-bd_case_store_save_details (BdCaseStore  *self,
-                            BdCase       *kase,
-                            GError      **error)
+bd_case_store_set_details (BdCaseStore   *self,
+                           const char    *id,
+                           BdCase        *values,
+                           BdCaseFields   fields,
+                           GError       **error)
 {
-  sqlite3_stmt *stmt;
   gint64 rowid;
 
   g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
-  g_return_val_if_fail (BD_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (BD_IS_CASE (values), FALSE);
+  g_return_val_if_fail ((fields & ~BD_CASE_FIELDS_ALL) == 0, FALSE);
+
+  if (fields == 0)
+    return TRUE;
+  if (!begin (self, error))
+    return FALSE;
+  if ((rowid = lookup_rowid (self, id, error)) == 0 || !update_fields (self, rowid, values, fields, error))
+    return rollback (self);
+  return commit (self, error);
+}
+
+/**
+ * bd_case_store_append_notes:
+ * @text: a paragraph to add after the notes there are now
+ *
+ * Reads and writes the notes in one transaction, so concurrent appends
+ * all land. Fails with %BD_ERROR_TOO_LARGE past %BD_CASE_MAX_NOTES.
+ */
+gboolean
+bd_case_store_append_notes (BdCaseStore  *self,
+                            const char   *id,
+                            const char   *text,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *notes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 rowid;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && text != NULL, FALSE);
 
   if (!begin (self, error))
     return FALSE;
-  if ((rowid = lookup_rowid (self, bd_case_get_id (kase), error)) == 0
-      || (stmt = prepare (self,
-                          "UPDATE cases SET label = ?, ticket = ?, notes = ?, model = ?, ios = ?,"
-                          " other_devices = ?, apps = ?, other_apps = ?, low_power_mode = ?,"
-                          " messages_in_icloud = ?, focus = ?, updated = ? WHERE rowid = ?",
-                          error)) == NULL)
+  if ((rowid = lookup_rowid (self, id, error)) == 0
+      || (stmt = prepare (self, "SELECT notes FROM cases WHERE rowid = ?", error)) == NULL)
     return rollback (self);
-  bind_text (stmt, 1, bd_case_get_label (kase));
-  bind_text (stmt, 2, bd_case_get_ticket (kase));
-  bind_text (stmt, 3, bd_case_get_notes (kase));
-  bind_text (stmt, 4, bd_case_get_model (kase));
-  bind_text (stmt, 5, bd_case_get_ios (kase));
-  sqlite3_bind_int (stmt, 6, bd_case_get_other_devices (kase));
-  sqlite3_bind_int (stmt, 7, bd_case_get_apps (kase));
-  bind_text (stmt, 8, bd_case_get_other_apps (kase));
-  sqlite3_bind_int (stmt, 9, bd_case_get_low_power_mode (kase));
-  sqlite3_bind_int (stmt, 10, bd_case_get_messages_in_icloud (kase));
-  bind_text (stmt, 11, bd_case_get_focus (kase));
-  sqlite3_bind_int64 (stmt, 12, g_get_real_time ());
-  sqlite3_bind_int64 (stmt, 13, rowid);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    notes = *column_text (stmt, 0) != '\0' ? g_strconcat (column_text (stmt, 0), "\n\n", text, NULL)
+                                            : g_strdup (text);
+  sqlite3_reset (stmt);
+  if (notes == NULL)
+    return fail (self, error, "read the notes"), rollback (self);
+  if (!bd_case_check_text (notes, BD_CASE_MAX_NOTES, FALSE, &local_error))
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_TOO_LARGE, "%s", local_error->message);
+      return rollback (self);
+    }
+  if ((stmt = prepare (self, "UPDATE cases SET notes = ?, updated = ? WHERE rowid = ?", error)) == NULL)
+    return rollback (self);
+  bind_text (stmt, 1, notes);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 3, rowid);
   if (!step_done (self, stmt, error))
     return rollback (self);
   return commit (self, error);
@@ -1243,13 +1533,16 @@ load_row (BdCaseStore  *self,
     " ios, other_devices, apps, other_apps, low_power_mode, messages_in_icloud, focus, resolved_by"
     " FROM cases WHERE id = ? AND deleted IS NULL", error);
   g_autoptr(BdCase) kase = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return fail (self, error, "read a case"), NULL;
       g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
       return NULL;
     }
@@ -1282,33 +1575,40 @@ load_children (BdCaseStore  *self,
                GError      **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
   if ((stmt = prepare (self, "SELECT symptom_id, text FROM case_symptoms WHERE case_rowid = ?"
                              " ORDER BY position", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     bd_case_add_symptom (kase, column_text (stmt, 0), column_text (stmt, 1));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (self, error, "read the symptoms");
 
   if ((stmt = prepare (self, "SELECT guide_id, step_id, text, device, state, time FROM step_log"
                              " WHERE case_rowid = ? ORDER BY seq", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     bd_case_add_step (kase, column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2),
                       sqlite3_column_int (stmt, 3), CLAMP (sqlite3_column_int (stmt, 4), 0, BD_STEP_STATE_PENDING),
                       sqlite3_column_int64 (stmt, 5));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (self, error, "read the steps");
 
   if ((stmt = prepare (self, "SELECT guide_id, result, time FROM outcomes WHERE case_rowid = ?"
                              " ORDER BY seq", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     bd_case_add_outcome (kase, column_text (stmt, 0), CLAMP (sqlite3_column_int (stmt, 1), 0, BD_OUTCOME_NOT_CLEARED),
                          sqlite3_column_int64 (stmt, 2));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (self, error, "read the outcomes");
   return TRUE;
 }
 
@@ -1382,20 +1682,19 @@ fts_query (const char *search)
  *   details and symptoms; %NULL or blank for every case
  * @status: a status, or %BD_CASE_STATUS_ANY
  *
- * Lists live cases, most recently changed first, as rowids for
- * bd_case_store_get_summary(): a list of 10,000 cases is 80 KB of ids, and
- * rows are read only when shown.
+ * Lists live cases, most recently changed first, as ids for
+ * bd_case_store_get_summaries(): rows are read only when shown.
  *
- * Returns: (transfer full) (element-type gint64): the rowids
+ * Returns: (transfer full) (element-type utf8): the case ids
  */
-GArray *
+GPtrArray *
 bd_case_store_list (BdCaseStore   *self,
                     const char    *search,
                     BdCaseStatus   status,
                     GError       **error)
 {
   g_autofree char *query = search != NULL ? fts_query (search) : NULL;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1404,16 +1703,16 @@ bd_case_store_list (BdCaseStore   *self,
   /* Four statements rather than one with "?2 < 0 OR", which would keep
    * SQLite from using the status index. */
   if (query != NULL && status == BD_CASE_STATUS_ANY)
-    stmt = prepare (self, "SELECT c.rowid FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
+    stmt = prepare (self, "SELECT c.id FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
                           " WHERE cases_fts MATCH ?1 AND c.deleted IS NULL ORDER BY c.updated DESC", error);
   else if (query != NULL)
-    stmt = prepare (self, "SELECT c.rowid FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
+    stmt = prepare (self, "SELECT c.id FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
                           " WHERE cases_fts MATCH ?1 AND c.deleted IS NULL AND c.status = ?2"
                           " ORDER BY c.updated DESC", error);
   else if (status == BD_CASE_STATUS_ANY)
-    stmt = prepare (self, "SELECT rowid FROM cases WHERE deleted IS NULL ORDER BY updated DESC", error);
+    stmt = prepare (self, "SELECT id FROM cases WHERE deleted IS NULL ORDER BY updated DESC", error);
   else
-    stmt = prepare (self, "SELECT rowid FROM cases WHERE deleted IS NULL AND status = ?2"
+    stmt = prepare (self, "SELECT id FROM cases WHERE deleted IS NULL AND status = ?2"
                           " ORDER BY updated DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -1422,41 +1721,44 @@ bd_case_store_list (BdCaseStore   *self,
   if (status != BD_CASE_STATUS_ANY)
     sqlite3_bind_int (stmt, 2, (int) status);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, rowid);
-    }
+    g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return fail (self, error, "list"), NULL;
-  return g_steal_pointer (&rowids);
+  return g_steal_pointer (&ids);
 }
 
 /**
  * bd_case_store_get_summary:
  *
- * Returns: (transfer full) (nullable): what a list row shows for @rowid
+ * Returns: (transfer full) (nullable): what a list row shows for the live
+ *   case @id; %BD_ERROR_NOT_FOUND when there is none
  */
 BdCaseSummary *
 bd_case_store_get_summary (BdCaseStore  *self,
-                           gint64        rowid,
+                           const char   *id,
                            GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
-    "SELECT id, status, updated, label, ticket, coalesce ((SELECT text FROM case_symptoms"
-    " WHERE case_rowid = cases.rowid ORDER BY position LIMIT 1), '') FROM cases WHERE rowid = ?",
-    error);
+  sqlite3_stmt *stmt;
   BdCaseSummary *summary;
+  int rc;
 
   g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
+  stmt = prepare (self,
+    "SELECT id, status, updated, label, ticket, coalesce ((SELECT text FROM case_symptoms"
+    " WHERE case_rowid = cases.rowid ORDER BY position LIMIT 1), '') FROM cases"
+    " WHERE id = ? AND deleted IS NULL", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  bind_text (stmt, 1, id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case with rowid %" G_GINT64_FORMAT, rowid);
+      if (rc != SQLITE_DONE)
+        return fail (self, error, "read a case"), NULL;
+      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
       return NULL;
     }
   summary = g_new0 (BdCaseSummary, 1);
@@ -1471,23 +1773,87 @@ bd_case_store_get_summary (BdCaseStore  *self,
 }
 
 /**
- * bd_case_store_count:
+ * bd_case_store_get_summaries:
+ * @ids: (element-type utf8): case ids
  *
- * Returns: the number of live cases
+ * Reads the rows of several cases in one read transaction. A case that is
+ * gone (deleted meanwhile) has %NULL in its place.
+ *
+ * Returns: (transfer full) (element-type BdCaseSummary): one entry per id
  */
-guint
-bd_case_store_count (BdCaseStore *self)
+GPtrArray *
+bd_case_store_get_summaries (BdCaseStore  *self,
+                             GPtrArray    *ids,
+                             GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT count(*) FROM cases WHERE deleted IS NULL", NULL);
-  guint n = 0;
+  g_autoptr(GPtrArray) summaries = NULL;
 
-  g_return_val_if_fail (BD_IS_CASE_STORE (self), 0);
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return n;
+  summaries = g_ptr_array_new_full (ids->len, (GDestroyNotify) bd_case_summary_free);
+  if (!exec (self, "BEGIN", error))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      BdCaseSummary *summary = bd_case_store_get_summary (self, g_ptr_array_index (ids, i), &local_error);
+
+      if (summary == NULL && !g_error_matches (local_error, BD_ERROR, BD_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return rollback (self), NULL;
+        }
+      g_ptr_array_add (summaries, summary);
+    }
+  exec (self, "COMMIT", NULL);
+  return g_steal_pointer (&summaries);
+}
+
+/**
+ * bd_case_store_count:
+ * @n: (out): the number of live cases
+ */
+gboolean
+bd_case_store_count (BdCaseStore  *self,
+                     guint        *n,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (n != NULL, FALSE);
+
+  *n = 0;
+  if ((stmt = prepare (self, "SELECT count(*) FROM cases WHERE deleted IS NULL", error)) == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || fail (self, error, "count");
+}
+
+/**
+ * bd_case_store_get_data_version:
+ *
+ * Returns: a number that changes whenever another connection (another
+ *   process, or another BdCaseStore) committed a change; -1 on error
+ */
+gint64
+bd_case_store_get_data_version (BdCaseStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (BD_IS_CASE_STORE (self), -1);
+
+  if ((stmt = prepare (self, "PRAGMA data_version", NULL)) == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
 }
 
 /**
@@ -1508,6 +1874,8 @@ bd_case_store_set_view (BdCaseStore  *self,
   g_return_val_if_fail (BD_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL && view != NULL, FALSE);
 
+  if (self->read_only)
+    return begin (self, error);
   stmt = prepare (self, "UPDATE cases SET view = ? WHERE id = ? AND deleted IS NULL", error);
   if (stmt == NULL)
     return FALSE;
@@ -1526,24 +1894,32 @@ bd_case_store_set_view (BdCaseStore  *self,
 /**
  * bd_case_store_dup_view:
  *
- * Returns: (transfer full): where the window was in the case, "" if
- *   nowhere yet or the case does not exist
+ * Returns: (transfer full) (nullable): where the window was in the case,
+ *   "" if nowhere yet; %NULL with %BD_ERROR_NOT_FOUND for no such case
  */
 char *
-bd_case_store_dup_view (BdCaseStore *self,
-                        const char  *id)
+bd_case_store_dup_view (BdCaseStore  *self,
+                        const char   *id,
+                        GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT view FROM cases WHERE id = ? AND deleted IS NULL", NULL);
+  sqlite3_stmt *stmt;
   char *view = NULL;
+  int rc;
 
   g_return_val_if_fail (BD_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
-  if (stmt != NULL)
-    {
-      bind_text (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        view = g_strdup (column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-  return view != NULL ? view : g_strdup ("");
+  if ((stmt = prepare (self, "SELECT view FROM cases WHERE id = ? AND deleted IS NULL", error)) == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    view = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return view;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no case %s", id);
+  else
+    fail (self, error, "read the view");
+  return NULL;
 }

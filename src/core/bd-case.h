@@ -75,6 +75,26 @@ typedef struct
   char *text; /* the symptom as it was shown when chosen */
 } BdCaseSymptom;
 
+/* The details a person edits, one bit each: a change names the fields it
+ * sets, and only those are written, so two writers setting different
+ * fields never undo each other. */
+typedef enum
+{
+  BD_CASE_FIELD_LABEL = 1 << 0,
+  BD_CASE_FIELD_TICKET = 1 << 1,
+  BD_CASE_FIELD_NOTES = 1 << 2,
+  BD_CASE_FIELD_MODEL = 1 << 3,
+  BD_CASE_FIELD_IOS = 1 << 4,
+  BD_CASE_FIELD_OTHER_DEVICES = 1 << 5,
+  BD_CASE_FIELD_APPS = 1 << 6,
+  BD_CASE_FIELD_OTHER_APPS = 1 << 7,
+  BD_CASE_FIELD_LOW_POWER_MODE = 1 << 8,
+  BD_CASE_FIELD_MESSAGES_IN_ICLOUD = 1 << 9,
+  BD_CASE_FIELD_FOCUS = 1 << 10,
+} BdCaseFields;
+
+#define BD_CASE_FIELDS_ALL ((BdCaseFields) ((1 << 11) - 1))
+
 /* Limits shared by the case file format, the command line and the UI. */
 #define BD_CASE_MAX_SHORT_TEXT 200   /* label, ticket, model, focus, other apps */
 #define BD_CASE_MAX_NOTES 20000

@@ -3,39 +3,30 @@
 
 #include "bd-config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "bd-error.h"
 #include "bd-session.h"
 
 /*
- * What one window works on: the guidance, the store, the case that is
- * open and its plan. Every action a person takes goes through here: it is
- * committed to the store first, then the case is read back and the plan
- * made anew, and only then does "changed" tell the views. A view never
- * holds state of its own that the store does not have.
+ * What one window (or one CLI command) works on: the guidance, the case
+ * store, the case that is open and its plan. Every action a person takes
+ * goes through here, so the window and the CLI follow the same rules (a
+ * step belongs to its guide, a device to the case). An action is sent to
+ * the store, which commits it on its own worker and answers with the case
+ * as committed; only then is it set here and does "plan" tell the views.
+ * A view never shows a change the store does not have.
  */
 struct _BdSession
 {
   GObject parent_instance;
 
   BdPack *pack;
-  BdCaseStore *store;
+  BdCaseBackend *backend;
   BdCase *kase;
   BdPlan *plan;
+  char *view;      /* where the window was in the open case, as loaded */
 
-  /* Writes a person makes often (ticks, answers, details) commit on one
-   * worker thread, in order, on a connection of its own, so an fsync
-   * never holds up the window; reads stay here (WAL lets them run while
-   * the worker commits). */
-  GThreadPool *writer;
-  BdCaseStore *writer_store; /* used only on the worker thread */
-  guint pending;             /* queued and not yet reported back */
-  guint64 serial;            /* of the latest write, queued or direct */
-  GMutex lock;
-  GCond committed_cond;
-  guint64 queued;            /* under lock: jobs pushed ... */
-  guint64 committed;         /* ... and finished on the worker */
+  guint pending;   /* requests not answered yet */
+  guint64 serial;  /* of the latest request that will set the case */
 };
 
 G_DEFINE_FINAL_TYPE (BdSession, bd_session, G_TYPE_OBJECT)
@@ -50,31 +41,31 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void reload (BdSession *self);
+
+static void
+on_backend_changed (BdSession  *self,
+                    const char *id)
+{
+  /* another process changed the store: show the open case as it is now,
+   * unless this session's own changes are still on their way */
+  if (id == NULL && self->kase != NULL && self->pending == 0)
+    reload (self);
+}
+
 static void
 bd_session_dispose (GObject *object)
 {
   BdSession *self = BD_SESSION (object);
 
-  /* let queued writes land: each is a person's action */
-  if (self->writer != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->writer), FALSE, TRUE);
-  g_clear_object (&self->writer_store);
-
+  if (self->backend != NULL)
+    g_signal_handlers_disconnect_by_data (self->backend, self);
   g_clear_object (&self->pack);
-  g_clear_object (&self->store);
+  g_clear_object (&self->backend);
   g_clear_object (&self->kase);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->view, g_free);
   G_OBJECT_CLASS (bd_session_parent_class)->dispose (object);
-}
-
-static void
-bd_session_finalize (GObject *object)
-{
-  BdSession *self = BD_SESSION (object);
-
-  g_mutex_clear (&self->lock);
-  g_cond_clear (&self->committed_cond);
-  G_OBJECT_CLASS (bd_session_parent_class)->finalize (object);
 }
 
 static void
@@ -104,7 +95,6 @@ bd_session_class_init (BdSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = bd_session_dispose;
-  object_class->finalize = bd_session_finalize;
   object_class->get_property = bd_session_get_property;
 
   /* Both change together, after every action; views listen to "plan". */
@@ -118,23 +108,21 @@ bd_session_class_init (BdSessionClass *klass)
 static void
 bd_session_init (BdSession *self)
 {
-  g_mutex_init (&self->lock);
-  g_cond_init (&self->committed_cond);
 }
 
-
 BdSession *
-bd_session_new (BdPack      *pack,
-                BdCaseStore *store)
+bd_session_new (BdPack        *pack,
+                BdCaseBackend *backend)
 {
   BdSession *self;
 
   g_return_val_if_fail (BD_IS_PACK (pack), NULL);
-  g_return_val_if_fail (BD_IS_CASE_STORE (store), NULL);
+  g_return_val_if_fail (BD_IS_CASE_BACKEND (backend), NULL);
 
   self = g_object_new (BD_TYPE_SESSION, NULL);
   self->pack = g_object_ref (pack);
-  self->store = g_object_ref (store);
+  self->backend = g_object_ref (backend);
+  g_signal_connect_swapped (backend, "changed", G_CALLBACK (on_backend_changed), self);
   return self;
 }
 
@@ -145,11 +133,11 @@ bd_session_get_pack (BdSession *self)
   return self->pack;
 }
 
-BdCaseStore *
-bd_session_get_store (BdSession *self)
+BdCaseBackend *
+bd_session_get_backend (BdSession *self)
 {
   g_return_val_if_fail (BD_IS_SESSION (self), NULL);
-  return self->store;
+  return self->backend;
 }
 
 /**
@@ -176,6 +164,31 @@ bd_session_get_plan (BdSession *self)
   return self->plan;
 }
 
+/**
+ * bd_session_get_view:
+ *
+ * Returns: where the window was in the open case when it was opened, ""
+ *   for nowhere yet
+ */
+const char *
+bd_session_get_view (BdSession *self)
+{
+  g_return_val_if_fail (BD_IS_SESSION (self), NULL);
+  return self->view != NULL ? self->view : "";
+}
+
+/**
+ * bd_session_is_busy:
+ *
+ * Returns: whether requests are still on their way to the store
+ */
+gboolean
+bd_session_is_busy (BdSession *self)
+{
+  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
+  return self->pending > 0;
+}
+
 static void
 set_case (BdSession *self,
           BdCase    *kase)
@@ -188,56 +201,174 @@ set_case (BdSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
-/* Reads the open case back after a commit, so views show what is stored. */
 static gboolean
-reload (BdSession  *self,
-        GError    **error)
+is_open (BdSession  *self,
+         const char *id)
 {
-  g_autoptr(BdCase) kase = NULL;
-
-  if (self->kase == NULL)
-    return TRUE;
-  kase = bd_case_store_load (self->store, bd_case_get_id (self->kase), error);
-  if (kase == NULL)
-    return FALSE;
-  set_case (self, kase);
-  return TRUE;
+  return self->kase != NULL && id != NULL && g_str_equal (bd_case_get_id (self->kase), id);
 }
 
-/* Before a write on this thread: every queued write is committed first,
- * and snapshots of those writes no longer replace what this one shows. */
+/* --- talking to the store --------------------------------------------- */
+
+typedef enum
+{
+  AFTER_NOTHING, /* a change to the open case: show it as committed */
+  AFTER_OPEN,    /* the case answered becomes the open one, with its view */
+  AFTER_CLOSE,   /* the open case is gone */
+} After;
+
+typedef struct
+{
+  After after;
+  guint64 serial;
+  char *case_id;   /* the case the request is about, when it is one */
+} Call;
+
 static void
-flush (BdSession *self)
+call_free (Call *call)
 {
-  bd_session_wait (self);
-  self->serial++;
+  g_free (call->case_id);
+  g_free (call);
+}
+
+static void
+replied (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BdSession *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+  gboolean newest = call->serial == self->serial;
+
+  self->pending--;
+  if (reply == NULL)
+    {
+      /* what is shown must be what is stored: read the case back */
+      if (call->after == AFTER_NOTHING && is_open (self, call->case_id) && newest)
+        reload (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (call->after == AFTER_OPEN && !newest)
+    {
+      /* the person went elsewhere meanwhile: this open is void */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "another case was opened since");
+      return;
+    }
+  if (call->after == AFTER_OPEN)
+    {
+      g_free (self->view);
+      self->view = g_steal_pointer (&reply->view);
+      set_case (self, reply->kase);
+    }
+  else if (call->after == AFTER_CLOSE && is_open (self, call->case_id))
+    set_case (self, NULL);
+  /* only the newest request's snapshot: a later one holds this one too */
+  else if (call->after == AFTER_NOTHING && reply->kase != NULL && newest && is_open (self, call->case_id))
+    set_case (self, reply->kase);
+  g_task_return_pointer (task, g_steal_pointer (&reply), (GDestroyNotify) bd_case_reply_free);
+}
+
+static void
+send (BdSession           *self,
+      BdCaseRequest       *request,
+      After                after,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data)
+{
+  GTask *task = g_task_new (self, NULL, callback, user_data);
+  Call *call = g_new0 (Call, 1);
+
+  g_task_set_source_tag (task, send);
+  call->after = after;
+  call->case_id = g_strdup (request->id);
+  if (after == AFTER_OPEN || request->load_after || request->op == BD_CASE_OP_LOAD)
+    call->serial = ++self->serial;
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  self->pending++;
+  bd_case_backend_run_async (self->backend, request, NULL, replied, task);
+}
+
+static void
+reload (BdSession *self)
+{
+  BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_LOAD, bd_case_get_id (self->kase));
+
+  /* the view stays as the window left it; only the case is read again */
+  send (self, request, AFTER_NOTHING, NULL, NULL);
 }
 
 static gboolean
-require_case (BdSession  *self,
-              GError    **error)
+refuse (BdSession           *self,
+        GError              *error,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
 {
-  if (self->kase != NULL)
-    return TRUE;
-  g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "no case is open");
+  g_task_report_error (self, callback, user_data, send, error);
   return FALSE;
 }
 
-gboolean
-bd_session_open_case (BdSession   *self,
-                      const char  *id,
-                      GError     **error)
+/* A request about the open case, or NULL after reporting that none is. */
+static BdCaseRequest *
+case_request (BdSession           *self,
+              BdCaseOp             op,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  g_autoptr(BdCase) kase = NULL;
+  BdCaseRequest *request;
+
+  if (self->kase == NULL)
+    {
+      refuse (self, g_error_new (BD_ERROR, BD_ERROR_NOT_FOUND, "no case is open"), callback, user_data);
+      return NULL;
+    }
+  request = bd_case_request_new (op, bd_case_get_id (self->kase));
+  request->load_after = TRUE;
+  return request;
+}
+
+/**
+ * bd_session_write_finish:
+ *
+ * Finishes any of the session's requests but undo.
+ */
+gboolean
+bd_session_write_finish (BdSession     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(BdCaseReply) reply = NULL;
 
   g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  kase = bd_case_store_load (self->store, id, error);
-  if (kase == NULL)
-    return FALSE;
-  set_case (self, kase);
-  return TRUE;
+  reply = g_task_propagate_pointer (G_TASK (result), error);
+  return reply != NULL;
+}
+
+/* --- opening ----------------------------------------------------------- */
+
+/**
+ * bd_session_open_case_async:
+ *
+ * Reads the case and where the window was in it, then makes it the open
+ * case. When the person opens, starts or closes another case meanwhile,
+ * that wins: this one finishes with %G_IO_ERROR_CANCELLED. Finish with
+ * bd_session_write_finish().
+ */
+void
+bd_session_open_case_async (BdSession           *self,
+                            const char          *id,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (BD_IS_SESSION (self));
+  g_return_if_fail (id != NULL);
+
+  send (self, bd_case_request_new (BD_CASE_OP_LOAD, id), AFTER_OPEN, callback, user_data);
 }
 
 void
@@ -245,6 +376,8 @@ bd_session_close_case (BdSession *self)
 {
   g_return_if_fail (BD_IS_SESSION (self));
 
+  /* an open still on its way must not reopen what the person left */
+  self->serial++;
   if (self->kase != NULL)
     set_case (self, NULL);
 }
@@ -265,408 +398,97 @@ symptom_text (BdSession  *self,
 }
 
 /**
- * bd_session_new_case:
+ * bd_session_new_case_async:
  * @symptom_id: (nullable): the symptom the person chose
  *
  * Starts a case on the guidance in use and opens it.
  */
-gboolean
-bd_session_new_case (BdSession   *self,
-                     const char  *symptom_id,
-                     GError     **error)
+void
+bd_session_new_case_async (BdSession           *self,
+                           const char          *symptom_id,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(BdCase) kase = NULL;
+  BdCaseRequest *request;
+  GError *error = NULL;
 
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
+  g_return_if_fail (BD_IS_SESSION (self));
 
   kase = bd_case_new (bd_pack_get_id (self->pack), bd_pack_get_version (self->pack));
   if (symptom_id != NULL)
     {
-      const char *text = symptom_text (self, symptom_id, error);
+      const char *text = symptom_text (self, symptom_id, &error);
       if (text == NULL)
-        return FALSE;
+        {
+          refuse (self, error, callback, user_data);
+          return;
+        }
       bd_case_add_symptom (kase, symptom_id, text);
     }
-  if (!bd_case_store_insert (self->store, kase, error))
-    return FALSE;
-  return bd_session_open_case (self, bd_case_get_id (kase), error);
+  request = bd_case_request_new (BD_CASE_OP_INSERT, bd_case_get_id (kase));
+  request->kase = g_steal_pointer (&kase);
+  request->load_after = TRUE;
+  send (self, request, AFTER_OPEN, callback, user_data);
 }
 
-gboolean
-bd_session_add_symptom (BdSession   *self,
-                        const char  *symptom_id,
-                        GError     **error)
-{
-  const char *text;
-
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
-
-  if (!require_case (self, error) || (text = symptom_text (self, symptom_id, error)) == NULL)
-    return FALSE;
-  return bd_case_store_add_symptom (self->store, bd_case_get_id (self->kase), symptom_id, text, error)
-         && reload (self, error);
-}
-
-/**
- * bd_session_set_step:
- *
- * Records a step's state, keeping the words the step shows now in the
- * person's language.
- */
-gboolean
-bd_session_set_step (BdSession    *self,
-                     const char   *guide_id,
-                     const char   *step_id,
-                     BdDevice      device,
-                     BdStepState   state,
-                     GError      **error)
-{
-  BdGuide *guide;
-  BdStep *step;
-
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
-
-  if (!require_case (self, error))
-    return FALSE;
-  guide = bd_pack_lookup_guide (self->pack, guide_id);
-  step = guide ? bd_guide_lookup_step (guide, step_id) : NULL;
-  if (step == NULL)
-    {
-      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no step %s in guide %s", step_id, guide_id);
-      return FALSE;
-    }
-  if ((device == BD_DEVICE_NONE) == bd_step_get_per_device (step))
-    {
-      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT,
-                   "step %s %s per device", step_id, bd_step_get_per_device (step) ? "is" : "is not");
-      return FALSE;
-    }
-  return bd_case_store_set_step (self->store, bd_case_get_id (self->kase), guide_id, step_id,
-                                 bd_text_get (bd_step_get_text (step)), device, state, error)
-         && reload (self, error);
-}
-
-/**
- * bd_session_answer:
- *
- * Answers "Did the badge clear?" after a guide: cleared resolves the case.
- */
-gboolean
-bd_session_answer (BdSession   *self,
-                   const char  *guide_id,
-                   BdOutcome    outcome,
-                   GError     **error)
-{
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  if (!require_case (self, error))
-    return FALSE;
-  return bd_case_store_add_outcome (self->store, bd_case_get_id (self->kase), guide_id, outcome, error)
-         && reload (self, error);
-}
-
-gboolean
-bd_session_set_status (BdSession     *self,
-                       BdCaseStatus   status,
-                       GError       **error)
-{
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
-
-  if (!require_case (self, error))
-    return FALSE;
-  return bd_case_store_set_status (self->store, bd_case_get_id (self->kase), status, error)
-         && reload (self, error);
-}
-
-/**
- * bd_session_save_details:
- *
- * Commits what a view changed on bd_session_get_case() with the case's
- * setters: label, ticket, notes, device details.
- */
-gboolean
-bd_session_save_details (BdSession  *self,
-                         GError    **error)
-{
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
-
-  if (!require_case (self, error))
-    return FALSE;
-  return bd_case_store_save_details (self->store, self->kase, error) && reload (self, error);
-}
-
-/**
- * bd_session_delete_case:
- *
- * Deletes the open case (undoable) and closes it.
- */
-gboolean
-bd_session_delete_case (BdSession  *self,
-                        GError    **error)
-{
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
-
-  if (!require_case (self, error)
-      || !bd_case_store_delete (self->store, bd_case_get_id (self->kase), error))
-    return FALSE;
-  set_case (self, NULL);
-  return TRUE;
-}
-
-/**
- * bd_session_undo:
- *
- * Undoes the latest delete or step change in the store; the case it
- * touched is opened, so the person sees what came back.
- */
-gboolean
-bd_session_undo (BdSession   *self,
-                 BdUndoKind  *kind,
-                 GError     **error)
-{
-  g_autofree char *id = NULL;
-
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-
-  flush (self);
-
-  flush (self);
-
-  if (!bd_case_store_undo (self->store, kind, &id, error))
-    return FALSE;
-  return bd_session_open_case (self, id, error);
-}
-
-/**
- * bd_session_dup_view:
- *
- * Returns: (transfer full): where the window was in the open case, or ""
- */
-char *
-bd_session_dup_view (BdSession *self)
-{
-  g_return_val_if_fail (BD_IS_SESSION (self), NULL);
-
-  if (self->kase == NULL)
-    return g_strdup ("");
-  return bd_case_store_dup_view (self->store, bd_case_get_id (self->kase));
-}
+/* --- changes to the open case ------------------------------------------ */
 
 void
-bd_session_set_view (BdSession  *self,
-                     const char *view)
+bd_session_add_symptom_async (BdSession           *self,
+                              const char          *symptom_id,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
-  g_autoptr(GError) error = NULL;
+  BdCaseRequest *request;
+  const char *text;
+  GError *error = NULL;
 
   g_return_if_fail (BD_IS_SESSION (self));
 
-  if (self->kase != NULL
-      && !bd_case_store_set_view (self->store, bd_case_get_id (self->kase), view, &error))
-    g_debug ("could not remember the view: %s", error->message);
-}
-
-/* --- writes off the main thread --------------------------------------- */
-
-typedef enum
-{
-  JOB_SET_STEP,
-  JOB_ANSWER,
-  JOB_SAVE_DETAILS,
-} JobKind;
-
-typedef struct
-{
-  JobKind kind;
-  char *case_id;
-  char *guide_id;
-  char *step_id;
-  char *text;
-  BdDevice device;
-  BdStepState state;
-  BdOutcome outcome;
-  BdCase *details; /* a copy made on the main thread */
-  guint64 serial;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->case_id);
-  g_free (job->guide_id);
-  g_free (job->step_id);
-  g_free (job->text);
-  g_clear_object (&job->details);
-  g_free (job);
-}
-
-static gboolean
-run_job (BdCaseStore  *store,
-         Job          *job,
-         GError      **error)
-{
-  switch (job->kind)
+  if ((text = symptom_text (self, symptom_id, &error)) == NULL)
     {
-    case JOB_SET_STEP:
-      return bd_case_store_set_step (store, job->case_id, job->guide_id, job->step_id, job->text,
-                                     job->device, job->state, error);
-    case JOB_ANSWER:
-      return bd_case_store_add_outcome (store, job->case_id, job->guide_id, job->outcome, error);
-    case JOB_SAVE_DETAILS:
-      return bd_case_store_save_details (store, job->details, error);
-    default:
-      g_assert_not_reached ();
+      refuse (self, error, callback, user_data);
+      return;
     }
+  if ((request = case_request (self, BD_CASE_OP_ADD_SYMPTOM, callback, user_data)) == NULL)
+    return;
+  request->symptom_id = g_strdup (symptom_id);
+  request->text = g_strdup (text);
+  send (self, request, AFTER_NOTHING, callback, user_data);
 }
 
-/* On the worker: commit, then read the case back on the same connection,
- * so what the window shows next is what was committed. */
-static void
-worker (gpointer data,
-        gpointer user_data)
+/* The one check, for the window and the CLI alike, that a step belongs to
+ * its guide and is ticked on a device the case has. */
+static BdStep *
+check_step (BdSession   *self,
+            const char  *guide_id,
+            const char  *step_id,
+            BdDevice     device,
+            GError     **error)
 {
-  g_autoptr(GTask) task = data;
-  BdSession *self = user_data;
-  Job *job = g_task_get_task_data (task);
-  GError *error = NULL;
-  BdCase *kase;
+  BdGuide *guide = bd_pack_lookup_guide (self->pack, guide_id);
+  BdStep *step = guide ? bd_guide_lookup_step (guide, step_id) : NULL;
 
-  if (self->writer_store == NULL)
-    self->writer_store = bd_case_store_new (bd_case_store_get_path (self->store), &error);
-  if (self->writer_store == NULL || !run_job (self->writer_store, job, &error))
-    kase = NULL;
-  else
-    kase = bd_case_store_load (self->writer_store, job->case_id, &error);
-
-  g_mutex_lock (&self->lock);
-  self->committed++;
-  g_cond_broadcast (&self->committed_cond);
-  g_mutex_unlock (&self->lock);
-
-  if (kase == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, kase, g_object_unref);
-}
-
-/* Back on the main thread: show the committed case if it is still open. */
-static void
-job_done (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  BdSession *self = BD_SESSION (object);
-  GTask *outer = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-  g_autoptr(BdCase) kase = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->pending--;
-  /* only the newest write's snapshot: a later one holds this one too */
-  if (kase != NULL && job->serial == self->serial && self->kase != NULL
-      && g_str_equal (bd_case_get_id (self->kase), bd_case_get_id (kase)))
-    set_case (self, kase);
-  if (error != NULL)
-    g_task_return_error (outer, error);
-  else
-    g_task_return_boolean (outer, TRUE);
-  g_object_unref (outer);
-}
-
-static void
-queue (BdSession           *self,
-       Job                 *job,
-       GAsyncReadyCallback  callback,
-       gpointer             user_data)
-{
-  GTask *outer = g_task_new (self, NULL, callback, user_data);
-  GTask *inner = g_task_new (self, NULL, job_done, outer);
-
-  g_task_set_source_tag (outer, queue);
-  job->serial = ++self->serial;
-  g_task_set_task_data (inner, job, (GDestroyNotify) job_free);
-  if (self->writer == NULL)
-    self->writer = g_thread_pool_new (worker, self, 1, TRUE, NULL);
-  self->pending++;
-  g_mutex_lock (&self->lock);
-  self->queued++;
-  g_mutex_unlock (&self->lock);
-  g_thread_pool_push (self->writer, inner, NULL);
-}
-
-static void
-fail_now (BdSession           *self,
-          GError              *error,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  g_task_report_error (self, callback, user_data, queue, error);
-}
-
-/* A job for the open case, or NULL after reporting that none is open. */
-static Job *
-new_job (BdSession           *self,
-         JobKind              kind,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
-{
-  GError *error = NULL;
-  Job *job;
-
-  if (!require_case (self, &error))
-    {
-      fail_now (self, error, callback, user_data);
-      return NULL;
-    }
-  job = g_new0 (Job, 1);
-  job->kind = kind;
-  job->case_id = g_strdup (bd_case_get_id (self->kase));
-  return job;
-}
-
-static gboolean
-prepare_step (BdSession    *self,
-              Job          *job,
-              GError      **error)
-{
-  BdGuide *guide;
-  BdStep *step;
-
-  guide = bd_pack_lookup_guide (self->pack, job->guide_id);
-  step = guide ? bd_guide_lookup_step (guide, job->step_id) : NULL;
   if (step == NULL)
-    {
-      g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no step %s in guide %s",
-                   job->step_id, job->guide_id);
-      return FALSE;
-    }
-  if ((job->device == BD_DEVICE_NONE) == bd_step_get_per_device (step))
-    {
-      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT, "step %s %s per device", job->step_id,
-                   bd_step_get_per_device (step) ? "is" : "is not");
-      return FALSE;
-    }
-  job->text = g_strdup (bd_text_get (bd_step_get_text (step)));
-  return TRUE;
+    g_set_error (error, BD_ERROR, BD_ERROR_NOT_FOUND, "there is no step %s in guide %s", step_id, guide_id);
+  else if (bd_step_get_per_device (step) && device == BD_DEVICE_NONE)
+    g_set_error (error, BD_ERROR, BD_ERROR_DEVICE_NEEDED, "step %s is per device", step_id);
+  else if (!bd_step_get_per_device (step) && device != BD_DEVICE_NONE)
+    g_set_error (error, BD_ERROR, BD_ERROR_DEVICE_NOT_NEEDED, "step %s is not per device", step_id);
+  else if (device != BD_DEVICE_NONE && !(bd_case_get_devices (self->kase) & device))
+    g_set_error (error, BD_ERROR, BD_ERROR_NO_SUCH_DEVICE, "the case has no %s", bd_device_to_string (device));
+  else
+    return step;
+  return NULL;
 }
 
 /**
  * bd_session_set_step_async:
  *
- * bd_session_set_step() without blocking: the commit happens on the
- * writer thread, in order with every other queued write, and "plan"
- * changes once it is committed. Finish with bd_session_write_finish().
+ * Records a step's state, keeping the words the step shows now in the
+ * person's language. "plan" changes once it is committed; finish with
+ * bd_session_write_finish().
  */
 void
 bd_session_set_step_async (BdSession           *self,
@@ -677,30 +499,33 @@ bd_session_set_step_async (BdSession           *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  BdCaseRequest *request;
   GError *error = NULL;
-  Job *job;
+  BdStep *step;
 
   g_return_if_fail (BD_IS_SESSION (self));
+  g_return_if_fail (guide_id != NULL && step_id != NULL);
 
-  if ((job = new_job (self, JOB_SET_STEP, callback, user_data)) == NULL)
+  if ((request = case_request (self, BD_CASE_OP_SET_STEP, callback, user_data)) == NULL)
     return;
-  job->guide_id = g_strdup (guide_id);
-  job->step_id = g_strdup (step_id);
-  job->device = device;
-  job->state = state;
-  if (!prepare_step (self, job, &error))
+  if ((step = check_step (self, guide_id, step_id, device, &error)) == NULL)
     {
-      job_free (job);
-      fail_now (self, error, callback, user_data);
+      bd_case_request_free (request);
+      refuse (self, error, callback, user_data);
       return;
     }
-  queue (self, job, callback, user_data);
+  request->guide_id = g_strdup (guide_id);
+  request->step_id = g_strdup (step_id);
+  request->text = g_strdup (bd_text_get (bd_step_get_text (step)));
+  request->device = device;
+  request->state = state;
+  send (self, request, AFTER_NOTHING, callback, user_data);
 }
 
 /**
  * bd_session_answer_async:
  *
- * bd_session_answer() without blocking; see bd_session_set_step_async().
+ * Answers "Did the badge clear?" after a guide: cleared resolves the case.
  */
 void
 bd_session_answer_async (BdSession           *self,
@@ -709,73 +534,216 @@ bd_session_answer_async (BdSession           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  Job *job;
+  BdCaseRequest *request;
 
   g_return_if_fail (BD_IS_SESSION (self));
+  g_return_if_fail (guide_id != NULL);
 
-  if ((job = new_job (self, JOB_ANSWER, callback, user_data)) == NULL)
+  if (bd_pack_lookup_guide (self->pack, guide_id) == NULL)
+    {
+      refuse (self, g_error_new (BD_ERROR, BD_ERROR_NOT_FOUND, "there is no guide %s", guide_id),
+              callback, user_data);
+      return;
+    }
+  if ((request = case_request (self, BD_CASE_OP_ADD_OUTCOME, callback, user_data)) == NULL)
     return;
-  job->guide_id = g_strdup (guide_id);
-  job->outcome = outcome;
-  queue (self, job, callback, user_data);
+  request->guide_id = g_strdup (guide_id);
+  request->outcome = outcome;
+  send (self, request, AFTER_NOTHING, callback, user_data);
+}
+
+void
+bd_session_set_status_async (BdSession           *self,
+                             BdCaseStatus         status,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  BdCaseRequest *request;
+
+  g_return_if_fail (BD_IS_SESSION (self));
+  g_return_if_fail (status <= BD_CASE_STATUS_ESCALATED);
+
+  if ((request = case_request (self, BD_CASE_OP_SET_STATUS, callback, user_data)) == NULL)
+    return;
+  request->status = status;
+  send (self, request, AFTER_NOTHING, callback, user_data);
 }
 
 /**
- * bd_session_save_details_async:
+ * bd_session_set_details_async:
+ * @fields: the details a view changed on bd_session_get_case() with the
+ *   case's setters
  *
- * bd_session_save_details() without blocking: the details are copied now,
- * so later edits on the main thread do not race the commit.
+ * Commits just @fields (copied now, so later edits do not race the
+ * commit): two people editing different details both keep theirs.
  */
 void
-bd_session_save_details_async (BdSession           *self,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+bd_session_set_details_async (BdSession           *self,
+                              BdCaseFields         fields,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
-  Job *job;
+  BdCaseRequest *request;
 
   g_return_if_fail (BD_IS_SESSION (self));
 
-  if ((job = new_job (self, JOB_SAVE_DETAILS, callback, user_data)) == NULL)
+  if ((request = case_request (self, BD_CASE_OP_SET_DETAILS, callback, user_data)) == NULL)
     return;
-  job->details = bd_case_copy_details (self->kase);
-  queue (self, job, callback, user_data);
+  request->kase = bd_case_copy_details (self->kase);
+  request->fields = fields;
+  send (self, request, AFTER_NOTHING, callback, user_data);
 }
 
-gboolean
-bd_session_write_finish (BdSession     *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+/**
+ * bd_session_delete_case_async:
+ *
+ * Deletes the open case (undoable) and closes it once that is committed.
+ */
+void
+bd_session_delete_case_async (BdSession           *self,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
+  BdCaseRequest *request;
+
+  g_return_if_fail (BD_IS_SESSION (self));
+
+  if ((request = case_request (self, BD_CASE_OP_DELETE, callback, user_data)) == NULL)
+    return;
+  request->load_after = FALSE;
+  send (self, request, AFTER_CLOSE, callback, user_data);
+}
+
+/* --- undo -------------------------------------------------------------- */
+
+static void
+undone (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BdSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  BdCaseReply *reply = g_task_propagate_pointer (G_TASK (result), &error);
+  BdCaseReply *undo = g_task_get_task_data (task);
+
+  if (reply == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bd_case_reply_free (reply);
+  g_task_return_int (task, undo->undo_kind);
+  (void) self;
+}
+
+static void
+undo_replied (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BdSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  BdCaseReply *reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+
+  self->pending--;
+  if (reply == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, reply, (GDestroyNotify) bd_case_reply_free);
+  /* the case it touched opens, so the person sees what came back */
+  bd_session_open_case_async (self, reply->id, undone, g_steal_pointer (&task));
+}
+
+/**
+ * bd_session_undo_async:
+ *
+ * Undoes the latest delete or step change in the store, from this
+ * process or another; the case it touched is opened.
+ */
+void
+bd_session_undo_async (BdSession           *self,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BD_IS_SESSION (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, bd_session_undo_async);
+  self->pending++;
+  bd_case_backend_run_async (self->backend, bd_case_request_new (BD_CASE_OP_UNDO, NULL), NULL,
+                             undo_replied, task);
+}
+
+/**
+ * bd_session_undo_finish:
+ * @kind: (out) (optional): what was undone
+ *
+ * Returns: %FALSE with %BD_ERROR_NOT_FOUND when there was nothing to undo
+ */
+gboolean
+bd_session_undo_finish (BdSession     *self,
+                        GAsyncResult  *result,
+                        BdUndoKind    *kind,
+                        GError       **error)
+{
+  GError *local_error = NULL;
+  gssize value;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  value = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (kind != NULL)
+    *kind = (BdUndoKind) value;
+  return TRUE;
+}
+
+/* --- where the window was ---------------------------------------------- */
+
+static void
+view_saved (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+
+  if (reply == NULL)
+    g_debug ("could not remember the view: %s", error->message);
 }
 
 /**
- * bd_session_wait:
+ * bd_session_set_view:
+ * @view: where the window is in the open case, in the window's own words
  *
- * Blocks until every queued write is committed: for a window that is
- * going away, so no tick is lost when the program ends.
+ * Remembers it in the store, in order with every other request, without
+ * waiting: not an action of the person's, so a failure only costs the
+ * place the case reopens at.
  */
 void
-bd_session_wait (BdSession *self)
+bd_session_set_view (BdSession  *self,
+                     const char *view)
 {
+  BdCaseRequest *request;
+
   g_return_if_fail (BD_IS_SESSION (self));
+  g_return_if_fail (view != NULL);
 
-  g_mutex_lock (&self->lock);
-  while (self->committed < self->queued)
-    g_cond_wait (&self->committed_cond, &self->lock);
-  g_mutex_unlock (&self->lock);
-}
-
-/**
- * bd_session_is_busy:
- *
- * Returns: whether writes are queued or being committed
- */
-gboolean
-bd_session_is_busy (BdSession *self)
-{
-  g_return_val_if_fail (BD_IS_SESSION (self), FALSE);
-  return self->pending > 0;
+  if (self->kase == NULL)
+    return;
+  g_free (self->view);
+  self->view = g_strdup (view);
+  request = bd_case_request_new (BD_CASE_OP_SET_VIEW, bd_case_get_id (self->kase));
+  request->text = g_strdup (view);
+  bd_case_backend_run_async (self->backend, request, NULL, view_saved, NULL);
 }

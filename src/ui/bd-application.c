@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "bd-application.h"
+#include "bd-error.h"
 #include "bd-guidance-cache.h"
 #include "bd-guidance-updates.h"
+#include "bd-sqlite-store.h"
 #include "bd-window.h"
 
 struct _BdApplication
@@ -19,8 +21,8 @@ struct _BdApplication
 
   BdPack *pack;
   BdGuidanceUpdates *updates;
-  BdCaseStore *store;
-  GError *store_error;
+  BdCaseBackend *backend;
+  guint maintain_id;
   gboolean exit_after_first_frame;
 };
 
@@ -60,28 +62,69 @@ bd_application_get_updates (BdApplication *self)
   return self->updates;
 }
 
+#define PURGE_AFTER_DAYS 30
+#define CHECK_EVERY_SECONDS (24 * 3600)
+#define MAINTAIN_AFTER_SECONDS 30
+#define POLL_MS 2000
+
+static void
+maintained (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(BdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+
+  if (reply == NULL && !g_error_matches (error, BD_ERROR, BD_ERROR_CORRUPT))
+    {
+      /* busy or full now: the next start tries again */
+      g_debug ("case store upkeep: %s", error->message);
+      return;
+    }
+  g_settings_set_int64 (self->settings, "store-checked", g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* Upkeep the person never waits for: cases deleted more than 30 days ago
+ * are removed for good, and once a day the whole file is checked (a
+ * damaged store is moved aside; the window says so on its next request). */
+static gboolean
+maintain (gpointer user_data)
+{
+  BdApplication *self = user_data;
+  BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_MAINTAIN, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  self->maintain_id = 0;
+  request->before = (now - (gint64) PURGE_AFTER_DAYS * 24 * 3600) * G_USEC_PER_SEC;
+  request->check = now - g_settings_get_int64 (self->settings, "store-checked") >= CHECK_EVERY_SECONDS;
+  bd_case_backend_run_async (self->backend, request, NULL, maintained, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 /**
- * bd_application_get_store:
- * @error: why the store cannot be opened
+ * bd_application_get_backend:
  *
- * Opens the case store on first use, never before the first frame.
+ * The case store, made on first use, never before the first frame. Making
+ * it touches no file: it opens on its own worker with the first request.
  *
- * Returns: (transfer none) (nullable): the store
+ * Returns: (transfer none): where cases are kept
  */
-BdCaseStore *
-bd_application_get_store (BdApplication  *self,
-                          GError        **error)
+BdCaseBackend *
+bd_application_get_backend (BdApplication *self)
 {
   g_return_val_if_fail (BD_IS_APPLICATION (self), NULL);
 
-  if (self->store == NULL && self->store_error == NULL)
-    self->store = bd_case_store_new_default (&self->store_error);
-  if (self->store == NULL)
+  if (self->backend == NULL)
     {
-      g_propagate_error (error, g_error_copy (self->store_error));
-      return NULL;
+      BdSqliteStore *store = bd_sqlite_store_new_default (BD_CASE_STORE_READ_WRITE);
+
+      /* what the CLI or another window changes shows here too */
+      bd_sqlite_store_set_poll_interval (store, POLL_MS);
+      self->backend = BD_CASE_BACKEND (store);
+      self->maintain_id = g_timeout_add_seconds (MAINTAIN_AFTER_SECONDS, maintain, self);
     }
-  return self->store;
+  return self->backend;
 }
 
 static void
@@ -230,8 +273,11 @@ bd_application_finalize (GObject *object)
   g_clear_object (&self->updates);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
-  g_clear_error (&self->store_error);
+  g_clear_handle_id (&self->maintain_id, g_source_remove);
+  /* every change asked for lands before the program ends */
+  if (self->backend != NULL)
+    bd_case_backend_flush (self->backend);
+  g_clear_object (&self->backend);
   G_OBJECT_CLASS (bd_application_parent_class)->finalize (object);
 }
 

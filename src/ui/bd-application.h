@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "bd-case-store.h"
+#include "bd-case-backend.h"
 #include "bd-guidance-updates.h"
 #include "bd-pack.h"
 
@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (BdApplication, bd_application, BD, APPLICATION, AdwApplica
 BdApplication *bd_application_new      (void);
 BdPack        *bd_application_get_pack  (BdApplication  *self);
 BdGuidanceUpdates *bd_application_get_updates (BdApplication *self);
-BdCaseStore   *bd_application_get_store (BdApplication  *self,
-                                         GError        **error);
+BdCaseBackend *bd_application_get_backend (BdApplication *self);
 
 G_END_DECLS

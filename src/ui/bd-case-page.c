@@ -24,6 +24,7 @@ struct _BdCasePage
   BdSession *session;
   gboolean updating;
   guint notes_timeout;
+  char *shown_id;     /* the case the fields show */
 
   AdwPreferencesGroup *customer_group;
   AdwEntryRow *label_row;
@@ -47,21 +48,25 @@ struct _BdCasePage
 
 G_DEFINE_FINAL_TYPE (BdCasePage, bd_case_page, ADW_TYPE_BIN)
 
-/* Saved off the main thread: typing never waits for the disk. */
+/* Saved off the main thread, just the fields changed: typing never waits
+ * for the disk, and never undoes what someone else set in another field. */
 static void
-save (BdCasePage *self)
+save (BdCasePage   *self,
+      BdCaseFields  fields)
 {
-  bd_session_save_details_async (self->session, bd_window_write_done, g_object_ref (self));
+  bd_session_set_details_async (self->session, fields, bd_window_write_done, g_object_ref (self));
 }
 
 /* --- from the case to the widgets ------------------------------------- */
 
 static void
 set_entry (AdwEntryRow *row,
-           const char  *text)
+           const char  *text,
+           gboolean     other_case)
 {
-  /* never under the person's cursor */
-  if (!gtk_widget_has_focus (GTK_WIDGET (row)) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+  /* never under the person's cursor, unless another case is shown now */
+  if ((other_case || !gtk_widget_has_focus (GTK_WIDGET (row)))
+      && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
@@ -72,6 +77,8 @@ switch_position (BdSwitch value)
   return (guint) value;
 }
 
+static void flush_notes (BdCasePage *self);
+
 static void
 refresh (BdCasePage *self)
 {
@@ -79,16 +86,23 @@ refresh (BdCasePage *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   g_autofree char *notes = NULL;
   GtkTextIter start, end;
+  gboolean other;
 
   if (kase == NULL)
     return;
+  /* notes typed for the case shown until now go to that case */
+  other = g_strcmp0 (self->shown_id, bd_case_get_id (kase)) != 0;
+  if (other)
+    flush_notes (self);
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (bd_case_get_id (kase));
   self->updating = TRUE;
-  set_entry (self->label_row, bd_case_get_label (kase));
-  set_entry (self->ticket_row, bd_case_get_ticket (kase));
-  set_entry (self->model_row, bd_case_get_model (kase));
-  set_entry (self->ios_row, bd_case_get_ios (kase));
-  set_entry (self->other_apps_row, bd_case_get_other_apps (kase));
-  set_entry (self->focus_row, bd_case_get_focus (kase));
+  set_entry (self->label_row, bd_case_get_label (kase), other);
+  set_entry (self->ticket_row, bd_case_get_ticket (kase), other);
+  set_entry (self->model_row, bd_case_get_model (kase), other);
+  set_entry (self->ios_row, bd_case_get_ios (kase), other);
+  set_entry (self->other_apps_row, bd_case_get_other_apps (kase), other);
+  set_entry (self->focus_row, bd_case_get_focus (kase), other);
   adw_combo_row_set_selected (self->status_row, bd_case_get_status (kase));
   adw_combo_row_set_selected (self->low_power_row, switch_position (bd_case_get_low_power_mode (kase)));
   adw_combo_row_set_selected (self->icloud_row, switch_position (bd_case_get_messages_in_icloud (kase)));
@@ -101,7 +115,7 @@ refresh (BdCasePage *self)
   gtk_switch_set_active (self->gmail_switch, bd_case_get_apps (kase) & BD_APP_GMAIL);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!gtk_widget_has_focus (GTK_WIDGET (self->notes_view)) && !g_str_equal (notes, bd_case_get_notes (kase)))
+  if ((other || !gtk_widget_has_focus (GTK_WIDGET (self->notes_view))) && !g_str_equal (notes, bd_case_get_notes (kase)))
     gtk_text_buffer_set_text (buffer, bd_case_get_notes (kase), -1);
   self->updating = FALSE;
 }
@@ -130,7 +144,7 @@ on_entry_changed (AdwEntryRow *row,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   setter (bd_session_get_case (self->session), text);
-  save (self);
+  save (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field")));
 }
 
 static void
@@ -153,7 +167,8 @@ on_switch_changed (GtkSwitch  *sw,
   apps |= gtk_switch_get_active (self->gmail_switch) ? BD_APP_GMAIL : 0;
   bd_case_set_other_devices (kase, devices);
   bd_case_set_apps (kase, apps);
-  save (self);
+  save (self, sw == self->ipad_switch || sw == self->mac_switch || sw == self->iphone_switch
+                ? BD_CASE_FIELD_OTHER_DEVICES : BD_CASE_FIELD_APPS);
 }
 
 static void
@@ -163,21 +178,34 @@ on_combo_changed (AdwComboRow *row,
 {
   BdCase *kase = bd_session_get_case (self->session);
   guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GError) error = NULL;
 
   if (self->updating || kase == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   if (row == self->status_row)
     {
-      if (!bd_session_set_status (self->session, (BdCaseStatus) selected, &error))
-        bd_window_show_error (BD_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error->message);
+      bd_session_set_status_async (self->session, (BdCaseStatus) selected, bd_window_write_done,
+                                   g_object_ref (self));
       return;
     }
   if (row == self->low_power_row)
     bd_case_set_low_power_mode (kase, (BdSwitch) selected);
   else
     bd_case_set_messages_in_icloud (kase, (BdSwitch) selected);
-  save (self);
+  save (self, row == self->low_power_row ? BD_CASE_FIELD_LOW_POWER_MODE : BD_CASE_FIELD_MESSAGES_IN_ICLOUD);
+}
+
+static void
+notes_saved (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+  GtkRoot *root = gtk_widget_get_root (self);
+
+  if (reply == NULL && BD_IS_WINDOW (root))
+    bd_window_report (BD_WINDOW (root), _("The notes were not saved:"), error);
 }
 
 static gboolean
@@ -202,8 +230,22 @@ save_notes (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->notes_view), "error");
-  bd_case_set_notes (kase, notes);
-  save (self);
+  if (g_strcmp0 (self->shown_id, bd_case_get_id (kase)) == 0)
+    {
+      bd_case_set_notes (kase, notes);
+      save (self, BD_CASE_FIELD_NOTES);
+    }
+  else if (self->shown_id != NULL)
+    {
+      /* another case opened since the person typed: the notes are the
+       * case's they were typed for */
+      BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_SET_DETAILS, self->shown_id);
+      request->kase = bd_case_new ("", "");
+      bd_case_set_notes (request->kase, notes);
+      request->fields = BD_CASE_FIELD_NOTES;
+      bd_case_backend_run_async (bd_session_get_backend (self->session), request, NULL, notes_saved,
+                                 g_object_ref (self));
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -264,6 +306,7 @@ bd_case_page_dispose (GObject *object)
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_CASE_PAGE);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->shown_id, g_free);
   G_OBJECT_CLASS (bd_case_page_parent_class)->dispose (object);
 }
 
@@ -322,5 +365,11 @@ bd_case_page_init (BdCasePage *self)
   g_object_set_data (G_OBJECT (self->ios_row), "setter", bd_case_set_ios);
   g_object_set_data (G_OBJECT (self->other_apps_row), "setter", bd_case_set_other_apps);
   g_object_set_data (G_OBJECT (self->focus_row), "setter", bd_case_set_focus);
+  g_object_set_data (G_OBJECT (self->label_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_LABEL));
+  g_object_set_data (G_OBJECT (self->ticket_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_TICKET));
+  g_object_set_data (G_OBJECT (self->model_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_MODEL));
+  g_object_set_data (G_OBJECT (self->ios_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_IOS));
+  g_object_set_data (G_OBJECT (self->other_apps_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_OTHER_APPS));
+  g_object_set_data (G_OBJECT (self->focus_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_FOCUS));
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (on_notes_changed), self);
 }

@@ -20,6 +20,7 @@ struct _BdCaseSidebar
 
   BdCaseList *cases;
   GtkSingleSelection *selection;
+  char *select_id; /* the open case */
   gboolean selecting;
 
   GtkSearchEntry *search_entry;
@@ -187,13 +188,13 @@ on_stop_search (GtkSearchEntry *entry,
 }
 
 void
-bd_case_sidebar_set_store (BdCaseSidebar *self,
-                           BdCaseStore   *store)
+bd_case_sidebar_set_backend (BdCaseSidebar *self,
+                             BdCaseBackend *backend)
 {
   g_return_if_fail (BD_IS_CASE_SIDEBAR (self));
-  g_return_if_fail (BD_IS_CASE_STORE (store));
+  g_return_if_fail (BD_IS_CASE_BACKEND (backend));
 
-  self->cases = bd_case_list_new (store);
+  self->cases = bd_case_list_new (backend);
   g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_empty), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -202,26 +203,57 @@ bd_case_sidebar_set_store (BdCaseSidebar *self,
   update_empty (self);
 }
 
+static void
+select_open_case (BdCaseSidebar *self)
+{
+  guint position = self->select_id ? bd_case_list_find (self->cases, self->select_id) : G_MAXUINT;
+
+  gtk_single_selection_set_selected (self->selection,
+                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+}
+
+static void
+refreshed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BdCaseSidebar) self = user_data;
+
+  if (bd_case_list_refresh_finish (BD_CASE_LIST (object), result, NULL) && self->cases != NULL)
+    select_open_case (self);
+}
+
 /**
  * bd_case_sidebar_refresh:
  * @select_id: (nullable): the open case, to show selected
  *
- * Re-reads the list after the store changed.
+ * Lists the cases again after the store changed; the open case is
+ * selected once the list has come back.
  */
 void
 bd_case_sidebar_refresh (BdCaseSidebar *self,
                          const char    *select_id)
 {
-  guint position;
-
   g_return_if_fail (BD_IS_CASE_SIDEBAR (self));
 
+  g_free (self->select_id);
+  self->select_id = g_strdup (select_id);
   if (self->cases == NULL)
     return;
-  bd_case_list_refresh (self->cases);
-  position = select_id ? bd_case_list_find (self->cases, select_id) : G_MAXUINT;
-  gtk_single_selection_set_selected (self->selection,
-                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  select_open_case (self);
+  bd_case_list_refresh_async (self->cases, refreshed, g_object_ref (self));
+}
+
+/**
+ * bd_case_sidebar_is_loading:
+ *
+ * Returns: whether the list or rows it shows are still being read
+ */
+gboolean
+bd_case_sidebar_is_loading (BdCaseSidebar *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_SIDEBAR (self), FALSE);
+  return self->cases != NULL && bd_case_list_is_loading (self->cases);
 }
 
 void
@@ -239,6 +271,7 @@ bd_case_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_CASE_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
+  g_clear_pointer (&self->select_id, g_free);
   G_OBJECT_CLASS (bd_case_sidebar_parent_class)->dispose (object);
 }
 

@@ -38,38 +38,66 @@ item_step (BdChecklistPage *self,
   return guide != NULL && step_id != NULL ? bd_guide_lookup_step (guide, step_id) : NULL;
 }
 
-/* A tick needs a case to live in: one is started for a person who ticks
- * before choosing a symptom. */
-static gboolean
-ensure_case (BdChecklistPage *self)
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  BdChecklistPage *self;
+  BdStep *step;
+  BdStepState state;
+} Tick;
 
-  if (bd_session_get_case (self->session) != NULL)
-    return TRUE;
-  if (bd_session_new_case (self->session, NULL, &error))
-    return TRUE;
-  bd_window_show_error (BD_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error->message);
-  return FALSE;
+static void
+send_tick (BdChecklistPage *self,
+           BdStep          *step,
+           BdStepState      state)
+{
+  bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step), BD_DEVICE_NONE,
+                             state, bd_window_write_done, g_object_ref (self));
 }
 
+static void
+case_started (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Tick *tick = user_data;
+  g_autoptr(BdChecklistPage) self = tick->self;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (bd_session_write_finish (BD_SESSION (object), result, &error))
+    send_tick (self, tick->step, tick->state);
+  else if (BD_IS_WINDOW (root))
+    bd_window_report (BD_WINDOW (root), _("The case cannot be started:"), error);
+  g_object_unref (tick->step);
+  g_free (tick);
+}
+
+/* A tick needs a case to live in: one is started for a person who ticks
+ * before choosing a symptom, and the tick follows once it is stored. */
 static void
 on_toggled (GtkCheckButton  *check,
             BdChecklistPage *self)
 {
   BdStep *step = g_object_get_data (G_OBJECT (check), "step");
   gboolean wanted = gtk_check_button_get_active (check);
+  BdStepState state = wanted ? BD_STEP_STATE_DONE : BD_STEP_STATE_PENDING;
+  Tick *tick;
 
   if (self->updating)
     return;
   self->updating = TRUE;
   gtk_check_button_set_active (check, !wanted);
   self->updating = FALSE;
-  if (!ensure_case (self))
-    return;
-  bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step), BD_DEVICE_NONE,
-                             wanted ? BD_STEP_STATE_DONE : BD_STEP_STATE_PENDING, bd_window_write_done,
-                             g_object_ref (self));
+  if (bd_session_get_case (self->session) != NULL)
+    {
+      send_tick (self, step, state);
+      return;
+    }
+  tick = g_new0 (Tick, 1);
+  tick->self = g_object_ref (self);
+  tick->step = g_object_ref (step);
+  tick->state = state;
+  bd_session_new_case_async (self->session, NULL, case_started, tick);
 }
 
 static GtkWidget *

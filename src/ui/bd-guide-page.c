@@ -54,15 +54,51 @@ get_window (BdGuidePage *self)
   return BD_IS_WINDOW (root) ? BD_WINDOW (root) : NULL;
 }
 
-/* Saved off the main thread; the tick shows once it is committed. */
+static BdStepRow *
+find_row (BdGuidePage *self,
+          BdStep      *step)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (BD_IS_STEP_ROW (row) && bd_step_row_get_step (BD_STEP_ROW (row)) == step)
+      return BD_STEP_ROW (row);
+  return NULL;
+}
+
+static void
+committed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BdStepRow) row = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  g_autoptr(GError) error = NULL;
+  gboolean saved = bd_session_write_finish (BD_SESSION (object), result, &error);
+
+  bd_step_row_set_saving (row, FALSE, saved);
+  if (!saved && BD_IS_WINDOW (root))
+    bd_window_report (BD_WINDOW (root), _("Your change could not be saved:"), error);
+}
+
+/* Saved off the main thread; the tick shows once it is committed, and
+ * the row says it is being saved until then (or that it was not). */
 static void
 commit (BdGuidePage *self,
         BdStep      *step,
         BdDevice     device,
         BdStepState  state)
 {
+  BdStepRow *row = find_row (self, step);
+
+  if (row == NULL)
+    {
+      bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step),
+                                 device, state, bd_window_write_done, g_object_ref (self));
+      return;
+    }
+  bd_step_row_set_saving (row, TRUE, TRUE);
   bd_session_set_step_async (self->session, bd_step_get_guide_id (step), bd_step_get_id (step),
-                             device, state, bd_window_write_done, g_object_ref (self));
+                             device, state, committed, g_object_ref (row));
 }
 
 typedef struct

@@ -22,6 +22,9 @@ struct _BdStepRow
   BdCountdown *countdown;
   BdDevice devices;
   gboolean updating;
+  BdStepState shown;   /* the state the store has, as last updated */
+  guint saving;        /* changes on their way to the store */
+  gboolean not_saved;  /* the last change failed */
   GtkWidget *device_checks[3];
 
   GtkLabel *number_label;
@@ -128,6 +131,49 @@ state_word (BdStepState state)
     }
 }
 
+/* Under the step: being saved, not saved, skipped or does not apply. */
+static void
+show_state (BdStepRow *self)
+{
+  const char *word = state_word (self->shown);
+
+  if (self->saving > 0)
+    word = _("Saving…");
+  else if (self->not_saved)
+    word = _("Not saved");
+  gtk_widget_set_visible (GTK_WIDGET (self->state_label), word != NULL);
+  gtk_label_set_text (self->state_label, word ? word : "");
+  if (self->not_saved && self->saving == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "error");
+}
+
+/**
+ * bd_step_row_set_saving:
+ * @saving: %TRUE when a change is sent to the store, %FALSE when it answered
+ * @saved: with %FALSE for @saving, whether the change was committed
+ *
+ * A tick shows as ticked only once the store has it: meanwhile the row
+ * says it is being saved, and a change that failed says it was not saved
+ * (the box shows what the store has).
+ */
+void
+bd_step_row_set_saving (BdStepRow *self,
+                        gboolean   saving,
+                        gboolean   saved)
+{
+  g_return_if_fail (BD_IS_STEP_ROW (self));
+
+  if (saving)
+    self->saving++;
+  else if (self->saving > 0)
+    self->saving--;
+  if (!saving)
+    self->not_saved = !saved;
+  show_state (self);
+}
+
 /**
  * bd_step_row_update:
  *
@@ -158,8 +204,8 @@ bd_step_row_update (BdStepRow *self,
           if (state == BD_STEP_STATE_SKIPPED || state == BD_STEP_STATE_NA)
             shown = state;
         }
-  gtk_widget_set_visible (GTK_WIDGET (self->state_label), state_word (shown) != NULL);
-  gtk_label_set_text (self->state_label, state_word (shown) ? state_word (shown) : "");
+  self->shown = shown;
+  show_state (self);
   if (shown == BD_STEP_STATE_SKIPPED || shown == BD_STEP_STATE_NA)
     gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "dim-label");
   else

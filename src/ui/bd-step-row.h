@@ -19,6 +19,9 @@ BdStep    *bd_step_row_get_step     (BdStepRow   *self);
 void       bd_step_row_update       (BdStepRow   *self,
                                      BdPlan      *plan);
 void       bd_step_row_toggle       (BdStepRow   *self);
+void       bd_step_row_set_saving   (BdStepRow   *self,
+                                     gboolean     saving,
+                                     gboolean     saved);
 gboolean   bd_step_row_is_pending   (BdStepRow   *self,
                                      BdPlan      *plan,
                                      BdDevice     devices);

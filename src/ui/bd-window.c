@@ -32,6 +32,7 @@ struct _BdWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  GCancellable *cancellable; /* cancelled on close: no answer reaches a closed window */
   BdSession *session;
   GtkWindow *shortcuts;
   GPtrArray *history; /* views to go back to, "page" or "page:argument" */
@@ -83,14 +84,29 @@ bd_window_show_error (BdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-report (BdWindow   *self,
-        const char *what,
-        GError     *error)
+/**
+ * bd_window_report:
+ * @what: what failed, in the person's words, ending in a colon
+ *
+ * Tells the person, in a toast, that something failed and why; a request
+ * overtaken by what they did next says nothing.
+ */
+void
+bd_window_report (BdWindow     *self,
+                  const char   *what,
+                  const GError *error)
 {
-  g_autofree char *message = g_strdup_printf ("%s %s", what, error->message);
+  g_autofree char *words = NULL;
+  g_autofree char *message = NULL;
 
-  g_warning ("%s", message);
+  /* overtaken by what the person did next: nothing to say */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  words = bd_case_backend_describe_error (error);
+  message = g_strdup_printf ("%s %s", what, words);
+
+  /* what the person can do something about, not a fault of the program */
+  g_debug ("%s", message);
   bd_window_show_error (self, message);
 }
 
@@ -108,7 +124,7 @@ show_sidebar (BdWindow *self,
   if (self->session != NULL)
     {
       BdCase *kase = bd_session_get_case (self->session);
-      bd_case_sidebar_set_store (self->sidebar, bd_session_get_store (self->session));
+      bd_case_sidebar_set_backend (self->sidebar, bd_session_get_backend (self->session));
       bd_case_sidebar_refresh (self->sidebar, kase ? bd_case_get_id (kase) : NULL);
     }
 }
@@ -153,42 +169,53 @@ on_plan_changed (BdWindow *self)
   refresh_sidebar (self, kase ? bd_case_get_id (kase) : NULL);
 }
 
+/* The first answer of the store says whether it had to be moved aside or
+ * cannot be used at all. */
+static void
+store_opened (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+  g_autofree char *recovered = bd_case_backend_dup_recovered_path (BD_CASE_BACKEND (object));
+
+  if (recovered != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("Your cases could not be read. They were moved to %s and a new list was started."), recovered);
+      bd_window_show_error (self, message);
+    }
+  else if (reply == NULL)
+    bd_window_report (self, _("Cases cannot be saved:"), error);
+}
+
 /**
  * bd_window_get_session:
  *
- * Opens the case store the first time it is needed, never before the
- * first frame unless the person acts first.
+ * Makes the session the first time it is needed, never before the first
+ * frame unless the person acts first. The store opens on its own worker;
+ * nothing here waits for it.
  *
- * Returns: (transfer none) (nullable): the session, or %NULL after
- *   telling the person why the store cannot be used
+ * Returns: (transfer none): the session
  */
 BdSession *
 bd_window_get_session (BdWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  BdCaseStore *store;
+  BdCaseBackend *backend;
 
   g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
 
   if (self->session != NULL)
     return self->session;
-  store = bd_application_get_store (get_app (self), &error);
-  if (store == NULL)
-    {
-      report (self, _("Cases cannot be saved:"), error);
-      return NULL;
-    }
-  self->session = bd_session_new (bd_application_get_pack (get_app (self)), store);
+  backend = bd_application_get_backend (get_app (self));
+  self->session = bd_session_new (bd_application_get_pack (get_app (self)), backend);
   g_signal_connect_swapped (self->session, "notify::plan", G_CALLBACK (on_plan_changed), self);
   if (self->sidebar != NULL)
-    bd_case_sidebar_set_store (self->sidebar, store);
-  if (bd_case_store_get_recovered_path (store) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (
-        _("Your cases could not be read. They were moved to %s and a new list was started."),
-        bd_case_store_get_recovered_path (store));
-      bd_window_show_error (self, message);
-    }
+    bd_case_sidebar_set_backend (self->sidebar, backend);
+  bd_case_backend_run_async (backend, bd_case_request_new (BD_CASE_OP_OPEN, NULL), self->cancellable,
+                             store_opened, g_object_ref (self));
   return self->session;
 }
 
@@ -360,22 +387,21 @@ bd_window_write_done (GObject      *session,
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (!bd_session_write_finish (BD_SESSION (session), result, &error) && BD_IS_WINDOW (root))
-    {
-      g_autofree char *message = g_strdup_printf (_("Your change could not be saved: %s"), error->message);
-      bd_window_show_error (BD_WINDOW (root), message);
-    }
+    bd_window_report (BD_WINDOW (root), _("Your change could not be saved:"), error);
 }
 
 /**
  * bd_window_is_busy:
  *
- * Returns: whether the person's last actions are still being saved
+ * Returns: whether the person's last actions are still being saved, or
+ *   the list of cases is still being read
  */
 gboolean
 bd_window_is_busy (BdWindow *self)
 {
   g_return_val_if_fail (BD_IS_WINDOW (self), FALSE);
-  return self->session != NULL && bd_session_is_busy (self->session);
+  return (self->session != NULL && bd_session_is_busy (self->session))
+         || (self->sidebar != NULL && bd_case_sidebar_is_loading (self->sidebar));
 }
 
 const char *
@@ -391,11 +417,11 @@ view_for_case (BdWindow *self)
 {
   BdCase *kase = bd_session_get_case (self->session);
   BdPlan *plan = bd_session_get_plan (self->session);
-  g_autofree char *stored = bd_session_dup_view (self->session);
+  const char *stored = bd_session_get_view (self->session);
   int current;
 
   if (*stored != '\0')
-    return g_steal_pointer (&stored);
+    return g_strdup (stored);
   if (bd_case_get_status (kase) == BD_CASE_STATUS_RESOLVED)
     return g_strdup ("resolved");
   current = bd_plan_get_current (plan);
@@ -404,30 +430,68 @@ view_for_case (BdWindow *self)
   return g_strdup (bd_case_get_symptoms (kase)->len > 0 ? "plan" : "matrix");
 }
 
+/* Shows the case the session just opened where it was left. */
 static void
-open_case (BdWindow   *self,
-           const char *id)
+show_opened_case (BdWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *view = NULL;
-  BdSession *session = bd_window_get_session (self);
+  g_autofree char *view = view_for_case (self);
 
-  if (session == NULL)
-    return;
-  save_view (self);
-  if (!bd_session_open_case (session, id, &error))
-    {
-      report (self, _("The case cannot be opened:"), error);
-      return;
-    }
   g_ptr_array_set_size (self->history, 0);
-  view = view_for_case (self);
   self->restoring = TRUE;
   if (!g_str_equal (view, "matrix") && !g_str_has_prefix (view, "plan"))
     g_ptr_array_add (self->history, g_strdup ("plan"));
   if (!present (self, view))
     present (self, "plan");
   self->restoring = FALSE;
+}
+
+typedef struct
+{
+  BdWindow *self;
+  gboolean quiet; /* a case reopened at start that is gone says nothing */
+} Opening;
+
+static void
+case_opened (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Opening *opening = user_data;
+  g_autoptr(BdWindow) self = opening->self;
+  g_autoptr(GError) error = NULL;
+  gboolean quiet = opening->quiet;
+
+  g_free (opening);
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error))
+    {
+      if (!quiet && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        bd_window_report (self, _("The case cannot be opened:"), error);
+      return;
+    }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || bd_session_get_case (self->session) == NULL)
+    return;
+  show_opened_case (self);
+}
+
+static void
+open_case_full (BdWindow   *self,
+                const char *id,
+                gboolean    quiet)
+{
+  BdSession *session = bd_window_get_session (self);
+  Opening *opening = g_new0 (Opening, 1);
+
+  save_view (self);
+  opening->self = g_object_ref (self);
+  opening->quiet = quiet;
+  bd_session_open_case_async (session, id, case_opened, opening);
+}
+
+static void
+open_case (BdWindow   *self,
+           const char *id)
+{
+  open_case_full (self, id, FALSE);
 }
 
 /* --- actions ---------------------------------------------------------- */
@@ -459,11 +523,29 @@ show_page_action (GtkWidget  *widget,
   BdWindow *self = BD_WINDOW (widget);
   const char *view = g_variant_get_string (parameter, NULL);
 
-  if (page_needs_case (view) && bd_window_get_session (self) == NULL)
-    return;
+  if (page_needs_case (view))
+    bd_window_get_session (self);
   if (g_str_equal (view, "matrix"))
     g_ptr_array_set_size (self->history, 0);
   go (self, view);
+}
+
+/* A guide opened from the resets or a checklist before any symptom was
+ * chosen still needs a case to remember its ticks in. */
+static void
+case_started_for_guide (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = g_object_get_data (user_data, "window");
+  g_autofree char *view = g_strdup (g_object_get_data (user_data, "view"));
+  g_autoptr(GError) error = NULL;
+
+  g_object_unref (user_data);
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error))
+    bd_window_report (self, _("The case cannot be started:"), error);
+  else if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    go (self, view);
 }
 
 static void
@@ -473,18 +555,17 @@ open_guide_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
   g_autofree char *view = g_strdup_printf ("guide:%s", g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
+  GObject *pending;
 
-  if (bd_window_get_session (self) == NULL)
-    return;
-  /* A guide opened from the resets or a checklist before any symptom was
-   * chosen still needs a case to remember its ticks in. */
-  if (bd_session_get_case (self->session) == NULL && !bd_session_new_case (self->session, NULL, &error))
+  if (bd_session_get_case (bd_window_get_session (self)) != NULL)
     {
-      report (self, _("The case cannot be started:"), error);
+      go (self, view);
       return;
     }
-  go (self, view);
+  pending = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_set_data_full (pending, "window", g_object_ref (self), NULL);
+  g_object_set_data_full (pending, "view", g_steal_pointer (&view), g_free);
+  bd_session_new_case_async (self->session, NULL, case_started_for_guide, pending);
 }
 
 static void
@@ -495,8 +576,7 @@ open_checklist_action (GtkWidget  *widget,
   BdWindow *self = BD_WINDOW (widget);
   g_autofree char *view = g_strdup_printf ("checklist:%s", g_variant_get_string (parameter, NULL));
 
-  if (bd_window_get_session (self) == NULL)
-    return;
+  bd_window_get_session (self);
   go (self, view);
 }
 
@@ -523,13 +603,13 @@ on_customer_response (AdwMessageDialog *dialog,
   if (!bd_case_check_text (gtk_editable_get_text (label), BD_CASE_MAX_SHORT_TEXT, TRUE, &error)
       || !bd_case_check_text (gtk_editable_get_text (ticket), BD_CASE_MAX_SHORT_TEXT, TRUE, &error))
     {
-      report (self, _("The label and ticket were not saved:"), error);
+      bd_window_report (self, _("The label and ticket were not saved:"), error);
       return;
     }
   bd_case_set_label (kase, gtk_editable_get_text (label));
   bd_case_set_ticket (kase, gtk_editable_get_text (ticket));
-  if (!bd_session_save_details (self->session, &error))
-    report (self, _("The label and ticket were not saved:"), error);
+  bd_session_set_details_async (self->session, BD_CASE_FIELD_LABEL | BD_CASE_FIELD_TICKET,
+                                bd_window_write_done, g_object_ref (self));
 }
 
 static GtkWidget *
@@ -566,16 +646,20 @@ ask_customer (BdWindow *self)
 }
 
 static void
-start_case (BdWindow   *self,
-            const char *symptom_id)
+case_started (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(BdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!bd_session_new_case (self->session, symptom_id, &error))
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     {
-      report (self, _("The case cannot be started:"), error);
+      bd_window_report (self, _("The case cannot be started:"), error);
       return;
     }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   g_ptr_array_set_size (self->history, 0);
   g_ptr_array_add (self->history, g_strdup ("matrix"));
   present (self, "plan");
@@ -584,17 +668,31 @@ start_case (BdWindow   *self,
 }
 
 static void
+start_case (BdWindow   *self,
+            const char *symptom_id)
+{
+  bd_session_new_case_async (self->session, symptom_id, case_started, g_object_ref (self));
+}
+
+static void
+symptom_added (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error))
+    bd_window_report (self, _("The symptom cannot be added:"), error);
+  else if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    go (self, "plan");
+}
+
+static void
 add_symptom (BdWindow   *self,
              const char *symptom_id)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!bd_session_add_symptom (self->session, symptom_id, &error))
-    {
-      report (self, _("The symptom cannot be added:"), error);
-      return;
-    }
-  go (self, "plan");
+  bd_session_add_symptom_async (self->session, symptom_id, symptom_added, g_object_ref (self));
 }
 
 static void
@@ -622,9 +720,7 @@ choose_symptom_action (GtkWidget  *widget,
   BdCase *kase;
   AdwMessageDialog *dialog;
 
-  if (bd_window_get_session (self) == NULL)
-    return;
-  kase = bd_session_get_case (self->session);
+  kase = bd_session_get_case (bd_window_get_session (self));
   if (kase == NULL || bd_case_get_status (kase) == BD_CASE_STATUS_RESOLVED)
     {
       start_case (self, symptom_id);
@@ -665,22 +761,21 @@ new_case_action (GtkWidget  *widget,
 }
 
 static void
-delete_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+case_deleted (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(BdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  if (self->session == NULL || bd_session_get_case (self->session) == NULL)
-    return;
-  if (!bd_session_delete_case (self->session, &error))
+  if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     {
-      report (self, _("The case cannot be deleted:"), error);
+      bd_window_report (self, _("The case cannot be deleted:"), error);
       return;
     }
-  refresh_sidebar (self, NULL);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   g_ptr_array_set_size (self->history, 0);
   present (self, "matrix");
   toast = adw_toast_new (_("Case deleted"));
@@ -690,31 +785,54 @@ delete_case_action (GtkWidget  *widget,
 }
 
 static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  if (self->session == NULL || bd_session_get_case (self->session) == NULL)
+    return;
+  save_view (self);
+  bd_session_delete_case_async (self->session, case_deleted, g_object_ref (self));
+}
+
+static void
+undone (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  BdUndoKind kind;
+
+  if (!bd_session_undo_finish (BD_SESSION (object), result, &kind, &error))
+    {
+      if (!g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
+        bd_window_report (self, _("Undo failed:"), error);
+      else
+        bd_window_show_error (self, _("There is nothing to undo."));
+      return;
+    }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  /* the session opened the case it touched; a deleted one comes back
+   * where it was left */
+  if (kind == BD_UNDO_DELETE)
+    show_opened_case (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (kind == BD_UNDO_DELETE ? _("Case restored") : _("Step change undone")));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  BdUndoKind kind;
 
-  if (bd_window_get_session (self) == NULL)
-    return;
-  if (!bd_session_undo (self->session, &kind, &error))
-    {
-      if (!g_error_matches (error, BD_ERROR, BD_ERROR_NOT_FOUND))
-        report (self, _("Undo failed:"), error);
-      else
-        bd_window_show_error (self, _("There is nothing to undo."));
-      return;
-    }
-  if (kind == BD_UNDO_DELETE)
-    {
-      g_autofree char *id = g_strdup (bd_case_get_id (bd_session_get_case (self->session)));
-      open_case (self, id);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (kind == BD_UNDO_DELETE ? _("Case restored") : _("Step change undone")));
+  save_view (self);
+  bd_session_undo_async (bd_window_get_session (self), undone, g_object_ref (self));
 }
 
 static void
@@ -726,8 +844,8 @@ search_action (GtkWidget  *widget,
 
   show_sidebar (self, TRUE);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  if (bd_window_get_session (self) != NULL)
-    bd_case_sidebar_focus_search (self->sidebar);
+  bd_window_get_session (self);
+  bd_case_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -927,12 +1045,10 @@ restore_last_case (gpointer user_data)
 {
   BdWindow *self = user_data;
   g_autofree char *last = g_settings_get_string (self->settings, "last-case");
-  g_autofree char *found = NULL;
 
-  if (bd_window_get_session (self) != NULL && *last != '\0'
-      && (found = bd_case_store_resolve (bd_session_get_store (self->session), last, NULL)) != NULL
-      && self->view != NULL && g_str_equal (self->view, "matrix"))
-    open_case (self, found);
+  bd_window_get_session (self);
+  if (*last != '\0' && bd_uuid_is_valid (last) && self->view != NULL && g_str_equal (self->view, "matrix"))
+    open_case_full (self, last, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -970,8 +1086,7 @@ bd_window_dispose (GObject *object)
    * where the person was while the pages still exist, and let queued
    * ticks reach the disk before the program ends. */
   save_view (self);
-  if (self->session != NULL)
-    bd_session_wait (self->session);
+  g_cancellable_cancel (self->cancellable);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
@@ -980,6 +1095,7 @@ bd_window_dispose (GObject *object)
   g_clear_object (&self->shortcuts);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->view, g_free);
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
@@ -1041,6 +1157,7 @@ bd_window_init (BdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);

@@ -18,6 +18,9 @@ gboolean    bd_window_is_busy         (BdWindow      *self);
 void        bd_window_write_done      (GObject       *session,
                                        GAsyncResult  *result,
                                        gpointer       user_data);
+void        bd_window_report          (BdWindow      *self,
+                                       const char    *what,
+                                       const GError  *error);
 void        bd_window_show_error      (BdWindow      *self,
                                        const char    *message);
 
