@@ -3,11 +3,14 @@
 
 #include "bd-case-list.h"
 #include "bd-error.h"
+#include "bd-id-list.h"
 
 /*
  * The cases the sidebar shows, as a GListModel of BdCaseItem. A help desk
- * keeps a hundred thousand cases, so the list holds only their ids and
- * asks the store for the rows a view shows. The store answers later (it
+ * keeps a hundred thousand cases, so the list holds only their ids (in one
+ * block, see BdIdList, made off the main thread with what changed since
+ * the last list: a tick changes the span above the case, not 100,000
+ * rows) and asks the store for the rows a view shows. The store answers later (it
  * never blocks the thread that shows the list): until then a placeholder
  * item stands in, and when the rows arrive the list says those positions
  * changed. Items made from rows are kept in a small least-recently-used
@@ -29,12 +32,11 @@ struct _BdCaseList
   char *search;
   BdCaseStatus status;
 
-  GPtrArray *ids;      /* char *, in list order */
-  guint64 generation;  /* changes whenever the ids do, so old positions are dropped */
+  BdIdList *ids;       /* in list order */
   GHashTable *cache;   /* CacheEntry.id -> its GList link in lru */
   GQueue lru;          /* CacheEntry, most recently used first */
 
-  GHashTable *wanted;  /* id -> position + 1, rows a view asked for */
+  GHashTable *wanted;  /* ids of rows a view asked for */
   guint fetch_id;
   guint rows_asked;    /* row requests on their way */
 
@@ -120,60 +122,32 @@ cache_lookup (BdCaseList *self,
 
 /* --- rows, asked for in batches ---------------------------------------- */
 
-typedef struct
-{
-  BdCaseList *self;
-  guint64 generation;
-  GArray *positions; /* guint, one per id asked for */
-} Fetch;
-
-static Fetch *
-fetch_new (BdCaseList *self)
-{
-  Fetch *fetch = g_new0 (Fetch, 1);
-
-  fetch->self = g_object_ref (self);
-  fetch->generation = self->generation;
-  fetch->positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  return fetch;
-}
-
-static void
-fetch_free (Fetch *fetch)
-{
-  g_object_unref (fetch->self);
-  g_array_unref (fetch->positions);
-  g_free (fetch);
-}
-
+/* The rows that arrived: an item for each, at the position its case has
+ * now (the list may have changed meanwhile). */
 static void
 got_rows (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  Fetch *fetch = user_data;
-  BdCaseList *self = fetch->self;
+  g_autoptr(BdCaseList) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
 
   self->rows_asked--;
   if (reply == NULL)
     g_debug ("Cannot read cases: %s", error->message);
-  /* a refresh changed the positions meanwhile: the view asks again */
-  for (guint i = 0; reply != NULL && fetch->generation == self->generation && i < reply->list->len; i++)
+  for (guint i = 0; reply != NULL && i < reply->list->len; i++)
     {
       BdCaseSummary *summary = g_ptr_array_index (reply->list, i);
-      guint position = g_array_index (fetch->positions, guint, i);
       g_autoptr(BdCaseItem) item = NULL;
+      guint position;
 
-      if (summary == NULL || position >= self->ids->len
-          || !g_str_equal (g_ptr_array_index (self->ids, position), summary->id))
+      if (summary == NULL || (position = bd_id_list_find (self->ids, summary->id)) == G_MAXUINT)
         continue;
       item = bd_case_item_new_from_summary (summary);
       cache_add (self, item);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
-  fetch_free (fetch);
 }
 
 static gboolean
@@ -181,31 +155,25 @@ fetch_rows (gpointer user_data)
 {
   BdCaseList *self = user_data;
   BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_SUMMARIES, NULL);
-  Fetch *fetch = fetch_new (self);
   GHashTableIter iter;
-  gpointer id, position;
+  gpointer id;
 
   self->fetch_id = 0;
   request->ids = g_ptr_array_new_with_free_func (g_free);
   g_hash_table_iter_init (&iter, self->wanted);
-  while (g_hash_table_iter_next (&iter, &id, &position))
-    {
-      guint at = GPOINTER_TO_UINT (position) - 1;
-      g_ptr_array_add (request->ids, g_strdup (id));
-      g_array_append_val (fetch->positions, at);
-    }
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_ptr_array_add (request->ids, g_strdup (id));
   g_hash_table_remove_all (self->wanted);
   self->rows_asked++;
-  bd_case_backend_run_async (self->backend, request, NULL, got_rows, fetch);
+  bd_case_backend_run_async (self->backend, request, NULL, got_rows, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
 static void
 want (BdCaseList *self,
-      const char *id,
-      guint       position)
+      const char *id)
 {
-  g_hash_table_insert (self->wanted, g_strdup (id), GUINT_TO_POINTER (position + 1));
+  g_hash_table_add (self->wanted, g_strdup (id));
   if (self->fetch_id == 0)
     self->fetch_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fetch_rows, self, NULL);
 }
@@ -221,7 +189,7 @@ bd_case_list_get_item_type (GListModel *model)
 static guint
 bd_case_list_get_n_items (GListModel *model)
 {
-  return BD_CASE_LIST (model)->ids->len;
+  return bd_id_list_get_length (BD_CASE_LIST (model)->ids);
 }
 
 static gpointer
@@ -232,13 +200,13 @@ bd_case_list_get_item (GListModel *model,
   const char *id;
   GList *link;
 
-  if (position >= self->ids->len)
+  if (position >= bd_id_list_get_length (self->ids))
     return NULL;
-  id = g_ptr_array_index (self->ids, position);
+  id = bd_id_list_get (self->ids, position);
   link = g_hash_table_lookup (self->cache, id);
   if (link == NULL)
     {
-      want (self, id, position);
+      want (self, id);
       return bd_case_item_new_placeholder (id);
     }
   g_queue_unlink (&self->lru, link);
@@ -256,56 +224,38 @@ bd_case_list_model_init (GListModelInterface *iface)
 
 /* --- refreshing ------------------------------------------------------ */
 
-static gboolean
-same_ids (GPtrArray *a,
-          GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The cached rows changed in the store (or their case is gone): a new
- * item for each, and the positions that show one. */
+ * item for each, and the position that shows it. */
 static void
 got_fresh_rows (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Fetch *fetch = user_data;
-  BdCaseList *self = fetch->self;
+  g_autoptr(BdCaseList) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
-  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 
   self->rows_asked--;
   for (guint i = 0; reply != NULL && i < reply->list->len; i++)
     {
       BdCaseSummary *summary = g_ptr_array_index (reply->list, i);
       CacheEntry *entry = summary ? cache_lookup (self, summary->id) : NULL;
+      g_autoptr(BdCaseItem) item = NULL;
+      guint position;
 
-      if (entry != NULL && !bd_case_item_equal_summary (entry->item, summary))
-        {
-          BdCaseItem *item = bd_case_item_new_from_summary (summary);
-          cache_add (self, item);
-          g_hash_table_insert (changed, (gpointer) bd_case_item_get_id (item), item);
-        }
+      if (entry == NULL || bd_case_item_equal_summary (entry->item, summary))
+        continue;
+      item = bd_case_item_new_from_summary (summary);
+      cache_add (self, item);
+      if ((position = bd_id_list_find (self->ids, summary->id)) != G_MAXUINT)
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
-  for (guint i = 0; g_hash_table_size (changed) > 0 && fetch->generation == self->generation
-                    && i < self->ids->len; i++)
-    if (g_hash_table_contains (changed, g_ptr_array_index (self->ids, i)))
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
-  fetch_free (fetch);
 }
 
 static void
 revalidate_cache (BdCaseList *self)
 {
   BdCaseRequest *request;
-  Fetch *fetch;
 
   if (self->lru.length == 0)
     return;
@@ -313,9 +263,8 @@ revalidate_cache (BdCaseList *self)
   request->ids = g_ptr_array_new_with_free_func (g_free);
   for (GList *l = self->lru.head; l != NULL; l = l->next)
     g_ptr_array_add (request->ids, g_strdup (((CacheEntry *) l->data)->id));
-  fetch = fetch_new (self);
   self->rows_asked++;
-  bd_case_backend_run_async (self->backend, request, NULL, got_fresh_rows, fetch);
+  bd_case_backend_run_async (self->backend, request, NULL, got_fresh_rows, g_object_ref (self));
 }
 
 static void send_list (BdCaseList *self);
@@ -335,25 +284,80 @@ answer_waiters (BdCaseList   *self,
 }
 
 static void
-apply_ids (BdCaseList *self,
-           GPtrArray  *ids)
+refresh_done (BdCaseList   *self,
+              const GError *error)
 {
-  g_autoptr(GPtrArray) old = g_steal_pointer (&self->ids);
+  self->refreshing = FALSE;
+  /* a refresh asked for meanwhile (another search, a newer change):
+   * this answer is already out of date, so it is never shown */
+  if (self->again)
+    {
+      send_list (self);
+      return;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  answer_waiters (self, error);
+}
 
-  self->ids = g_ptr_array_ref (ids);
+typedef struct
+{
+  const BdIdList *old; /* the list's, unchanged while a refresh is on its way */
+  GPtrArray *ids;      /* the store's answer */
+  BdIdList *now;
+  guint position;
+  guint removed;
+  guint added;
+} Diff;
+
+static void
+diff_free (Diff *diff)
+{
+  g_clear_pointer (&diff->ids, g_ptr_array_unref);
+  g_clear_pointer (&diff->now, bd_id_list_free);
+  g_free (diff);
+}
+
+/* Off the main thread: 100,000 ids packed, hashed and compared. */
+static void
+make_diff (GTask        *task,
+           gpointer      source,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  Diff *diff = data;
+
+  diff->now = bd_id_list_new (diff->ids);
+  g_clear_pointer (&diff->ids, g_ptr_array_unref);
+  bd_id_list_diff (diff->old, diff->now, &diff->position, &diff->removed, &diff->added);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_diff (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(BdCaseList) self = user_data;
+  Diff *diff = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BdIdList) old = NULL;
+
+  if (self->again)
+    {
+      refresh_done (self, NULL);
+      return;
+    }
+  old = g_steal_pointer (&self->ids);
+  self->ids = g_steal_pointer (&diff->now);
   /* another search or status: other rows, none worth asking again */
   if (self->filter_changed)
     cache_clear (self);
   self->filter_changed = FALSE;
-  if (!same_ids (old, self->ids))
-    {
-      self->generation++;
-      g_hash_table_remove_all (self->wanted);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->ids->len);
-      if (old->len != self->ids->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
+  if (diff->removed > 0 || diff->added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), diff->position, diff->removed, diff->added);
+  if (diff->removed != diff->added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   revalidate_cache (self);
+  refresh_done (self, NULL);
 }
 
 static void
@@ -364,22 +368,26 @@ got_list (GObject      *object,
   g_autoptr(BdCaseList) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+  g_autoptr(GTask) task = NULL;
+  Diff *diff;
 
-  self->refreshing = FALSE;
-  /* a refresh asked for meanwhile (another search, a newer change):
-   * this answer is already out of date, so it is never shown */
-  if (self->again)
+  /* a store that cannot be listed keeps what the list showed */
+  if (reply == NULL || self->again)
     {
-      send_list (self);
+      if (reply == NULL)
+        g_debug ("Cannot list cases: %s", error->message);
+      refresh_done (self, error);
       return;
     }
-  /* a store that cannot be listed keeps what the list showed */
-  if (reply == NULL)
-    g_debug ("Cannot list cases: %s", error->message);
-  else
-    apply_ids (self, reply->list);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  answer_waiters (self, error);
+  diff = g_new0 (Diff, 1);
+  diff->old = self->ids;
+  diff->ids = g_steal_pointer (&reply->list);
+  /* the thread's last reference to the task may go after this one: the
+   * list is held by the callback alone, so it is never let go off the
+   * main thread */
+  task = g_task_new (NULL, NULL, apply_diff, g_object_ref (self));
+  g_task_set_task_data (task, diff, (GDestroyNotify) diff_free);
+  g_task_run_in_thread (task, make_diff);
 }
 
 static void
@@ -481,7 +489,7 @@ bd_case_list_finalize (GObject *object)
 {
   BdCaseList *self = BD_CASE_LIST (object);
 
-  g_ptr_array_unref (self->ids);
+  bd_id_list_free (self->ids);
   g_ptr_array_unref (self->waiters);
   g_hash_table_unref (self->cache);
   g_hash_table_unref (self->wanted);
@@ -509,7 +517,7 @@ bd_case_list_get_property (GObject    *object,
       g_value_set_int (value, (int) self->status);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, bd_id_list_get_length (self->ids));
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->refreshing);
@@ -577,7 +585,7 @@ static void
 bd_case_list_init (BdCaseList *self)
 {
   self->status = BD_CASE_STATUS_ANY;
-  self->ids = g_ptr_array_new_with_free_func (g_free);
+  self->ids = bd_id_list_new_empty ();
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->cache = g_hash_table_new (g_str_hash, g_str_equal);
   self->wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -668,6 +676,8 @@ bd_case_list_set_status (BdCaseList   *self,
  * bd_case_list_find:
  * @id: a case id
  *
+ * At once, for any number of cases.
+ *
  * Returns: the position of @id in the list as last refreshed, or
  *   %G_MAXUINT when it is not listed
  */
@@ -678,10 +688,7 @@ bd_case_list_find (BdCaseList *self,
   g_return_val_if_fail (BD_IS_CASE_LIST (self), G_MAXUINT);
   g_return_val_if_fail (id != NULL, G_MAXUINT);
 
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->ids, i), id))
-      return i;
-  return G_MAXUINT;
+  return bd_id_list_find (self->ids, id);
 }
 
 /**

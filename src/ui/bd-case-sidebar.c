@@ -160,12 +160,23 @@ update_empty (BdCaseSidebar *self)
                                                               : _("Choose what the badge does to start one."));
 }
 
+/* Another search or status replaces the whole list: the selection is let
+ * go first (GTK would look for the selected case among every new row) and
+ * made again, by id, once the list is back. */
+static void
+let_go_of_selection (BdCaseSidebar *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 on_search_changed (GtkSearchEntry *entry,
                    BdCaseSidebar  *self)
 {
-  if (self->cases != NULL)
-    bd_case_list_set_search (self->cases, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (self->cases == NULL)
+    return;
+  let_go_of_selection (self);
+  bd_case_list_set_search (self->cases, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -176,8 +187,10 @@ on_status_changed (GtkDropDown   *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
 
   /* All, Open, Resolved, Escalated */
-  if (self->cases != NULL)
-    bd_case_list_set_status (self->cases, selected == 0 ? BD_CASE_STATUS_ANY : (BdCaseStatus) (selected - 1));
+  if (self->cases == NULL)
+    return;
+  let_go_of_selection (self);
+  bd_case_list_set_status (self->cases, selected == 0 ? BD_CASE_STATUS_ANY : (BdCaseStatus) (selected - 1));
 }
 
 static void
@@ -186,6 +199,8 @@ on_stop_search (GtkSearchEntry *entry,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
+
+static void on_loading (BdCaseSidebar *self);
 
 void
 bd_case_sidebar_set_backend (BdCaseSidebar *self,
@@ -196,6 +211,7 @@ bd_case_sidebar_set_backend (BdCaseSidebar *self,
 
   self->cases = bd_case_list_new (backend);
   g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_empty), self);
+  g_signal_connect_swapped (self->cases, "notify::loading", G_CALLBACK (on_loading), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -210,6 +226,17 @@ select_open_case (BdCaseSidebar *self)
 
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+}
+
+/* The list is back: the open case shows selected again. */
+static void
+on_loading (BdCaseSidebar *self)
+{
+  gboolean loading;
+
+  g_object_get (self->cases, "loading", &loading, NULL);
+  if (!loading)
+    select_open_case (self);
 }
 
 static void
