@@ -164,8 +164,10 @@ on_row_arrived (GListModel *model,
                 guint       added,
                 Loads      *loads)
 {
-  if (removed == 1 && added == 1)
-    g_hash_table_remove (loads->pending, GUINT_TO_POINTER (position));
+  /* rows that arrive together are said together, one signal a run */
+  if (removed == added)
+    for (guint i = position; i < position + added; i++)
+      g_hash_table_remove (loads->pending, GUINT_TO_POINTER (i));
 }
 
 static gboolean
@@ -246,34 +248,6 @@ assert_changes (Changes    *changes,
                 const char *expected)
 {
   g_assert_cmpstr (changes->log->str, ==, expected);
-  g_string_truncate (changes->log, 0);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-sorted_words (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-
-  qsort (words, g_strv_length (words), sizeof (char *), compare_strings);
-  return g_strjoinv (" ", words);
-}
-
-/* Rows asked for together arrive together, in no particular order. */
-static void
-assert_changes_in_any_order (Changes    *changes,
-                             const char *expected)
-{
-  g_autofree char *got = sorted_words (changes->log->str);
-  g_autofree char *want = sorted_words (expected);
-
-  g_assert_cmpstr (got, ==, want);
   g_string_truncate (changes->log, 0);
 }
 
@@ -516,7 +490,7 @@ test_item_properties (void)
                BD_CASE_STATUS_OPEN);
   assert_item (third, empty, _("New case"), "", "", BD_CASE_STATUS_RESOLVED);
   /* Rows arriving are the only changes. */
-  assert_changes_in_any_order (&f.changes, "0:1:1 1:1:1 2:1:1");
+  assert_changes (&f.changes, "0:3:3");
 }
 
 static void
@@ -600,7 +574,7 @@ test_filter (void)
   g_assert_cmpuint (loading_notes, ==, 2);
   assert_changes (&f.changes, "0:6:2");
   load_rows (f.list, 0, 2);
-  assert_changes_in_any_order (&f.changes, "0:1:1 1:1:1");
+  assert_changes (&f.changes, "0:2:2");
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(BdCaseItem) item = item_at (f.list, i);
@@ -638,7 +612,7 @@ test_filter (void)
     g_assert_cmpstr (top, ==, "Jane Doe");
     g_assert_cmpstr (next, ==, "Jan Novak");
   }
-  assert_changes_in_any_order (&f.changes, "0:1:1 1:1:1");
+  assert_changes (&f.changes, "0:1:1 1:1:1");
 
   bd_case_list_set_search (f.list, "nobody");
   wait_current (f.list);
@@ -682,7 +656,7 @@ test_refresh (void)
   newest = insert_case (f.writer, "Newest", NULL, BD_CASE_STATUS_OPEN, hours_ago (1));
   fixture_open_list (&f);
   load_rows (f.list, 0, 3);
-  assert_changes_in_any_order (&f.changes, "0:1:1 1:1:1 2:1:1");
+  assert_changes (&f.changes, "0:3:3");
   kept = item_at (f.list, 1);
   top = item_at (f.list, 0);
   g_assert_cmpstr (bd_case_item_get_id (kept), ==, middle);
@@ -1088,6 +1062,69 @@ test_never_blocks_writer (void)
   wait_until (jane_on_top_escalated, &f, "the list to show the change");
 }
 
+/* --- a help desk's list ------------------------------------------------ */
+
+typedef struct
+{
+  guint emissions;
+  guint largest;   /* the most rows one signal added */
+} Growth;
+
+static void
+on_growth (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Growth     *growth)
+{
+  growth->emissions++;
+  growth->largest = MAX (growth->largest, added);
+}
+
+/* Thousands of cases come into view a chunk at a time (the first list, a
+ * search cleared), so no main-loop iteration has to take them all; a row
+ * not read yet has one stand-in item, the same each time it is asked for. */
+static void
+test_large (void)
+{
+  g_auto(Fixture) f = { 0 };
+  Growth growth = { 0 };
+  g_autoptr(BdCaseItem) first = NULL;
+  g_autoptr(BdCaseItem) again = NULL;
+  gulong handler;
+  const guint n = 9000;
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u)"
+    " INSERT INTO cases (id, created, updated, label, pack_id, pack_version)"
+    " SELECT printf ('%%08x-0000-4000-8000-%%012x', i, i), i, i, 'Customer ' || i, 'p', '1' FROM n;", n);
+
+  fixture_init (&f);
+  exec_sql (f.writer, sql);
+  f.list = bd_case_list_new (f.backend);
+  handler = g_signal_connect (f.list, "items-changed", G_CALLBACK (on_growth), &growth);
+  wait_current (f.list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.list)), ==, n);
+  g_assert_cmpuint (growth.emissions, >, 1);
+  g_assert_cmpuint (growth.largest, <, n / 2);
+  g_assert_cmpuint (bd_case_list_find (f.list, "00000001-0000-4000-8000-000000000001"), ==, n - 1);
+
+  first = item_at (f.list, 4321);
+  again = item_at (f.list, 4321);
+  g_assert_false (bd_case_item_is_loaded (first));
+  g_assert_true (first == again);
+
+  /* one case found, then the search cleared: all of them again, in chunks */
+  bd_case_list_set_search (f.list, "customer 4321");
+  wait_current (f.list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.list)), ==, 1);
+  growth = (Growth) { 0 };
+  bd_case_list_set_search (f.list, NULL);
+  wait_current (f.list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.list)), ==, n);
+  g_assert_cmpuint (growth.largest, <, n / 2);
+  g_signal_handler_disconnect (f.list, handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1104,5 +1141,6 @@ main (int   argc,
   g_test_add_func ("/case-list/store-error", test_store_error);
   g_test_add_func ("/case-list/never-blocks/reader", test_never_blocks_reader);
   g_test_add_func ("/case-list/never-blocks/writer", test_never_blocks_writer);
+  g_test_add_func ("/case-list/large", test_large);
   return g_test_run ();
 }

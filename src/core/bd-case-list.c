@@ -6,6 +6,14 @@
 #include "bd-id-list.h"
 
 /*
+ * GTK 4.8's list view spends time on every row it is told was added (half
+ * a second for 100,000 at once), so a list that gains many rows at once
+ * (the first list, a search cleared) says so GROW_CHUNK rows an idle: the
+ * first screen shows at once and no main-loop iteration takes that long.
+ * Rows that arrive together are said together, one signal a run, and a
+ * row not read yet has one stand-in item until it is: the list view binds
+ * a row again whenever its item or a position before it changes.
+ *
  * The cases the sidebar shows, as a GListModel of BdCaseItem. A help desk
  * keeps a hundred thousand cases, so the list holds only their ids (in one
  * block, see BdIdList, made off the main thread with what changed since
@@ -33,10 +41,13 @@ struct _BdCaseList
   BdCaseStatus status;
 
   BdIdList *ids;       /* in list order */
+  guint shown;         /* how many of them the model has said it has */
+  guint grow_id;       /* shows the rest, a chunk an idle */
   GHashTable *cache;   /* CacheEntry.id -> its GList link in lru */
   GQueue lru;          /* CacheEntry, most recently used first */
 
   GHashTable *wanted;  /* ids of rows a view asked for */
+  GHashTable *placeholders; /* id -> the item standing in until its row comes */
   guint fetch_id;
   guint rows_asked;    /* row requests on their way */
 
@@ -64,6 +75,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+#define GROW_CHUNK 2000
+
 /* --- the cache ------------------------------------------------------- */
 
 static void
@@ -90,6 +103,7 @@ cache_drop (BdCaseList *self,
 static void
 cache_clear (BdCaseList *self)
 {
+  g_hash_table_remove_all (self->placeholders);
   g_hash_table_remove_all (self->cache);
   g_queue_clear_full (&self->lru, cache_entry_free);
 }
@@ -103,6 +117,7 @@ cache_add (BdCaseList *self,
 
   if (old != NULL)
     cache_drop (self, old);
+  g_hash_table_remove (self->placeholders, bd_case_item_get_id (item));
   entry->id = g_strdup (bd_case_item_get_id (item));
   entry->item = g_object_ref (item);
   g_queue_push_head (&self->lru, entry);
@@ -122,32 +137,84 @@ cache_lookup (BdCaseList *self,
 
 /* --- rows, asked for in batches ---------------------------------------- */
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Says that the items at @positions changed, one signal a run of
+ * neighbours: GTK 4.8's list view binds again every row from a changed
+ * position on, so 200 rows said one by one cost 20,000 binds. */
+static void
+announce_rows (BdCaseList *self,
+               GArray     *positions)
+{
+  guint start = 0;
+
+  g_array_sort (positions, compare_positions);
+  for (guint i = 1; i <= positions->len; i++)
+    if (i == positions->len
+        || g_array_index (positions, guint, i) != g_array_index (positions, guint, i - 1) + 1)
+      {
+        guint first = g_array_index (positions, guint, start);
+        g_list_model_items_changed (G_LIST_MODEL (self), first, i - start, i - start);
+        start = i;
+      }
+}
+
+typedef struct
+{
+  BdCaseList *self;
+  GPtrArray *ids; /* asked for */
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_object_unref (fetch->self);
+  g_ptr_array_unref (fetch->ids);
+  g_free (fetch);
+}
+
 /* The rows that arrived: an item for each, at the position its case has
- * now (the list may have changed meanwhile). */
+ * now (the list may have changed meanwhile). A row that could not be read
+ * leaves its stand-in, to be asked for again when a view asks. */
 static void
 got_rows (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(BdCaseList) self = user_data;
+  Fetch *fetch = user_data;
+  BdCaseList *self = fetch->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->rows_asked--;
   if (reply == NULL)
     g_debug ("Cannot read cases: %s", error->message);
-  for (guint i = 0; reply != NULL && i < reply->list->len; i++)
+  for (guint i = 0; i < fetch->ids->len; i++)
     {
-      BdCaseSummary *summary = g_ptr_array_index (reply->list, i);
+      BdCaseSummary *summary = reply != NULL ? g_ptr_array_index (reply->list, i) : NULL;
       g_autoptr(BdCaseItem) item = NULL;
       guint position;
 
-      if (summary == NULL || (position = bd_id_list_find (self->ids, summary->id)) == G_MAXUINT)
-        continue;
+      if (summary == NULL)
+        {
+          g_hash_table_remove (self->placeholders, g_ptr_array_index (fetch->ids, i));
+          continue;
+        }
       item = bd_case_item_new_from_summary (summary);
       cache_add (self, item);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      if ((position = bd_id_list_find (self->ids, summary->id)) < self->shown)
+        g_array_append_val (positions, position);
     }
+  announce_rows (self, positions);
+  fetch_free (fetch);
 }
 
 static gboolean
@@ -155,6 +222,7 @@ fetch_rows (gpointer user_data)
 {
   BdCaseList *self = user_data;
   BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_SUMMARIES, NULL);
+  Fetch *fetch = g_new0 (Fetch, 1);
   GHashTableIter iter;
   gpointer id;
 
@@ -164,8 +232,10 @@ fetch_rows (gpointer user_data)
   while (g_hash_table_iter_next (&iter, &id, NULL))
     g_ptr_array_add (request->ids, g_strdup (id));
   g_hash_table_remove_all (self->wanted);
+  fetch->self = g_object_ref (self);
+  fetch->ids = g_ptr_array_ref (request->ids);
   self->rows_asked++;
-  bd_case_backend_run_async (self->backend, request, NULL, got_rows, g_object_ref (self));
+  bd_case_backend_run_async (self->backend, request, NULL, got_rows, fetch);
   return G_SOURCE_REMOVE;
 }
 
@@ -189,7 +259,7 @@ bd_case_list_get_item_type (GListModel *model)
 static guint
 bd_case_list_get_n_items (GListModel *model)
 {
-  return bd_id_list_get_length (BD_CASE_LIST (model)->ids);
+  return BD_CASE_LIST (model)->shown;
 }
 
 static gpointer
@@ -200,14 +270,23 @@ bd_case_list_get_item (GListModel *model,
   const char *id;
   GList *link;
 
-  if (position >= bd_id_list_get_length (self->ids))
+  if (position >= self->shown)
     return NULL;
   id = bd_id_list_get (self->ids, position);
   link = g_hash_table_lookup (self->cache, id);
   if (link == NULL)
     {
-      want (self, id);
-      return bd_case_item_new_placeholder (id);
+      /* the same stand-in each time a view asks: a new object would make
+       * GTK bind the row again */
+      BdCaseItem *placeholder = g_hash_table_lookup (self->placeholders, id);
+
+      if (placeholder == NULL)
+        {
+          placeholder = bd_case_item_new_placeholder (id);
+          g_hash_table_insert (self->placeholders, (gpointer) bd_case_item_get_id (placeholder), placeholder);
+          want (self, id);
+        }
+      return g_object_ref (placeholder);
     }
   g_queue_unlink (&self->lru, link);
   g_queue_push_head_link (&self->lru, link);
@@ -235,6 +314,8 @@ got_fresh_rows (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
 
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
   self->rows_asked--;
   for (guint i = 0; reply != NULL && i < reply->list->len; i++)
     {
@@ -247,9 +328,10 @@ got_fresh_rows (GObject      *object,
         continue;
       item = bd_case_item_new_from_summary (summary);
       cache_add (self, item);
-      if ((position = bd_id_list_find (self->ids, summary->id)) != G_MAXUINT)
-        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      if ((position = bd_id_list_find (self->ids, summary->id)) < self->shown)
+        g_array_append_val (positions, position);
     }
+  announce_rows (self, positions);
 }
 
 static void
@@ -332,6 +414,62 @@ make_diff (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void show (BdCaseList *self,
+                  Diff       *diff,
+                  guint       old_len);
+
+static void
+set_shown (BdCaseList *self,
+           guint       position,
+           guint       removed,
+           guint       added)
+{
+  guint before = self->shown;
+
+  self->shown = self->shown - removed + added;
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (self->shown != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean
+grow (gpointer user_data)
+{
+  BdCaseList *self = user_data;
+  guint len = bd_id_list_get_length (self->ids);
+
+  set_shown (self, self->shown, 0, MIN (GROW_CHUNK, len - self->shown));
+  if (self->shown < len)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  refresh_done (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Says what changed from the rows shown to the new ids: the span that
+ * changed when everything was shown and the change is small, else the new
+ * list from where it differs, a chunk now and the rest in idles. */
+static void
+show (BdCaseList *self,
+      Diff       *diff,
+      guint       old_len)
+{
+  guint len = bd_id_list_get_length (self->ids);
+  guint keep;
+
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (self->shown == old_len && diff->added <= GROW_CHUNK)
+    {
+      set_shown (self, diff->position, diff->removed, diff->added);
+      return;
+    }
+  keep = MIN (diff->position, self->shown);
+  set_shown (self, keep, self->shown - keep, MIN (len, keep + GROW_CHUNK) - keep);
+  if (self->shown < len)
+    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow, self, NULL);
+}
+
 static void
 apply_diff (GObject      *object,
             GAsyncResult *result,
@@ -352,12 +490,10 @@ apply_diff (GObject      *object,
   if (self->filter_changed)
     cache_clear (self);
   self->filter_changed = FALSE;
-  if (diff->removed > 0 || diff->added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), diff->position, diff->removed, diff->added);
-  if (diff->removed != diff->added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  show (self, diff, bd_id_list_get_length (old));
   revalidate_cache (self);
-  refresh_done (self, NULL);
+  if (self->grow_id == 0)
+    refresh_done (self, NULL);
 }
 
 static void
@@ -479,6 +615,7 @@ bd_case_list_dispose (GObject *object)
   BdCaseList *self = BD_CASE_LIST (object);
 
   g_clear_handle_id (&self->fetch_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   cache_clear (self);
   g_clear_object (&self->backend);
   G_OBJECT_CLASS (bd_case_list_parent_class)->dispose (object);
@@ -493,6 +630,7 @@ bd_case_list_finalize (GObject *object)
   g_ptr_array_unref (self->waiters);
   g_hash_table_unref (self->cache);
   g_hash_table_unref (self->wanted);
+  g_hash_table_unref (self->placeholders);
   g_free (self->search);
   G_OBJECT_CLASS (bd_case_list_parent_class)->finalize (object);
 }
@@ -517,7 +655,7 @@ bd_case_list_get_property (GObject    *object,
       g_value_set_int (value, (int) self->status);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, bd_id_list_get_length (self->ids));
+      g_value_set_uint (value, self->shown);
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->refreshing);
@@ -589,6 +727,7 @@ bd_case_list_init (BdCaseList *self)
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->cache = g_hash_table_new (g_str_hash, g_str_equal);
   self->wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->placeholders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_queue_init (&self->lru);
 }
 
@@ -685,10 +824,13 @@ guint
 bd_case_list_find (BdCaseList *self,
                    const char *id)
 {
+  guint position;
+
   g_return_val_if_fail (BD_IS_CASE_LIST (self), G_MAXUINT);
   g_return_val_if_fail (id != NULL, G_MAXUINT);
 
-  return bd_id_list_find (self->ids, id);
+  position = bd_id_list_find (self->ids, id);
+  return position < self->shown ? position : G_MAXUINT;
 }
 
 /**
