@@ -108,6 +108,7 @@ build_store (Startup  *s,
 {
   BenchStore *b = &s->store;
   gint64 start = g_get_monotonic_time ();
+  guint n;
 
   b->n_cases = N_CASES;
   if (!bench_store_setup (b, "bench-startup-XXXXXX", "badge-doctor/cases.db", error)
@@ -123,10 +124,11 @@ build_store (Startup  *s,
           return FALSE;
         }
     }
-  if (bd_case_store_count (b->store) != b->n_cases)
+  if (!bd_case_store_count (b->store, &n, error))
+    return FALSE;
+  if (n != b->n_cases)
     {
-      g_set_error (error, BD_ERROR, BD_ERROR_FAILED, "count: %u cases, expected %u",
-                   bd_case_store_count (b->store), b->n_cases);
+      g_set_error (error, BD_ERROR, BD_ERROR_FAILED, "count: %u cases, expected %u", n, b->n_cases);
       return FALSE;
     }
   /* closed, so the app finds it checkpointed, as after a normal exit */
