@@ -10,6 +10,7 @@
 #include "bd-case-json.h"
 #include "bd-case-store-private.h"
 #include "bd-error.h"
+#include "bd-sqlite-store.h"
 
 static char *
 store_path (void)
@@ -894,6 +895,106 @@ test_two_processes (void)
   assert_integrity (store);
 }
 
+/* --- upkeep and readers -------------------------------------------------- */
+
+static void
+keep_reply (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The app's background upkeep through the backend: cases deleted more
+ * than 30 days ago go for good, newer ones stay undoable, and the whole
+ * file is checked. */
+static void
+test_maintain (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(BdCaseStore) store = open_store ();
+  g_autoptr(BdCase) old = new_case ("Deleted long ago", NULL);
+  g_autoptr(BdCase) recent = new_case ("Deleted today", NULL);
+  g_autoptr(BdSqliteStore) backend = bd_sqlite_store_new (path, BD_CASE_STORE_READ_WRITE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BdCaseReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  BdCaseRequest *request = bd_case_request_new (BD_CASE_OP_MAINTAIN, NULL);
+  gint64 now = g_get_real_time ();
+
+  g_assert_true (bd_case_store_insert (store, old, NULL));
+  g_assert_true (bd_case_store_insert (store, recent, NULL));
+  g_assert_true (bd_case_store_delete (store, bd_case_get_id (old), NULL));
+  g_assert_true (bd_case_store_delete (store, bd_case_get_id (recent), NULL));
+  sql = g_strdup_printf ("UPDATE cases SET deleted = %" G_GINT64_FORMAT " WHERE id = '%s'",
+                         now - (gint64) 40 * 24 * 3600 * G_USEC_PER_SEC, bd_case_get_id (old));
+  g_assert_cmpint (sqlite3_exec (_bd_case_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  request->before = now - (gint64) 30 * 24 * 3600 * G_USEC_PER_SEC;
+  request->check = TRUE;
+  bd_case_backend_run_async (BD_CASE_BACKEND (backend), request, NULL, keep_reply, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = bd_case_backend_run_finish (BD_CASE_BACKEND (backend), result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reply->count, ==, 1);
+  /* the recent one still comes back with undo; the old one is gone */
+  {
+    BdUndoKind kind;
+    g_autofree char *id = NULL;
+    g_assert_true (bd_case_store_undo (store, &kind, &id, &error));
+    g_assert_cmpstr (id, ==, bd_case_get_id (recent));
+    g_assert_false (bd_case_store_undo (store, &kind, NULL, &error));
+    g_assert_error (error, BD_ERROR, BD_ERROR_NOT_FOUND);
+  }
+}
+
+/* What only reads (list, show, steps, export, report) writes nothing: not
+ * the purge of old deleted cases, not a check, not a checkpoint. */
+static void
+test_readers_write_nothing (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(BdCase) kase = new_case ("Jane", "The badge shows 1.");
+  g_autofree char *report = g_build_filename (g_get_user_data_dir (), "report.txt", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  gsize len_before, len_after;
+  GStatBuf st_before, st_after;
+  const char *id = bd_case_get_id (kase);
+
+  {
+    g_autoptr(BdCaseStore) store = open_store ();
+    g_autoptr(BdCase) gone = new_case ("Deleted long ago", NULL);
+    g_autofree char *sql = NULL;
+    g_assert_true (bd_case_store_insert (store, kase, NULL));
+    g_assert_true (bd_case_store_set_step (store, id, "g", "s", "Step.", BD_DEVICE_NONE, BD_STEP_STATE_DONE, NULL));
+    g_assert_true (bd_case_store_insert (store, gone, NULL));
+    g_assert_true (bd_case_store_delete (store, bd_case_get_id (gone), NULL));
+    sql = g_strdup_printf ("UPDATE cases SET deleted = 1 WHERE id = '%s'", bd_case_get_id (gone));
+    g_assert_cmpint (sqlite3_exec (_bd_case_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  before = read_file (path, &len_before);
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+  g_usleep (20 * 1000);
+  g_free (run_cli ("case", "list", NULL));
+  g_free (run_cli ("case", "list", "--search", "jane", NULL));
+  g_free (run_cli ("case", "show", id, NULL));
+  g_free (run_cli ("case", "steps", id, NULL));
+  g_free (run_cli ("case", "export", id, "-o", "-", NULL));
+  g_free (run_cli ("report", id, "-o", report, NULL));
+  after = read_file (path, &len_after);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    GStatBuf st;
+    /* nothing was written to the log either */
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -922,6 +1023,8 @@ main (int    argc,
   g_test_add_func ("/store/busy-is-not-damage", test_busy_is_not_damage);
   g_test_add_func ("/store/held-while-cli-runs", test_held_while_cli_runs);
   g_test_add_func ("/store/check-sound", test_damage_found_later);
+  g_test_add_func ("/store/maintain", test_maintain);
+  g_test_add_func ("/store/readers-write-nothing", test_readers_write_nothing);
   g_test_add_func ("/store/two-processes", test_two_processes);
   return g_test_run ();
 }
