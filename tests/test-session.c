@@ -436,6 +436,43 @@ test_changed_elsewhere (Fixture       *f,
                                            BD_DEVICE_NONE), ==, BD_STEP_STATE_DONE);
 }
 
+static void
+count_answer (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  guint *answers = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCaseReply) reply = bd_case_backend_run_finish (BD_CASE_BACKEND (object), result, &error);
+
+  g_assert_no_error (error);
+  (*answers)++;
+}
+
+/* A new store, asked to list and to open at once (the window's sidebar and
+ * its first request): both lanes set up the same new file, and neither
+ * gives up as busy. */
+static void
+test_first_open (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("bd-first-open-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
+      g_autoptr(BdSqliteStore) backend = bd_sqlite_store_new (path, BD_CASE_STORE_READ_WRITE);
+      guint answers = 0;
+
+      bd_case_backend_run_async (BD_CASE_BACKEND (backend), bd_case_request_new (BD_CASE_OP_LIST, NULL), NULL,
+                                 count_answer, &answers);
+      bd_case_backend_run_async (BD_CASE_BACKEND (backend), bd_case_request_new (BD_CASE_OP_OPEN, NULL), NULL,
+                                 count_answer, &answers);
+      bd_case_backend_run_async (BD_CASE_BACKEND (backend), bd_case_request_new (BD_CASE_OP_COUNT, NULL), NULL,
+                                 count_answer, &answers);
+      while (answers < 3)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,5 +489,6 @@ main (int    argc,
   g_test_add ("/session/no-lost-updates", Fixture, NULL, setup, test_no_lost_updates, teardown);
   g_test_add ("/session/busy-store", Fixture, NULL, setup, test_busy_store, teardown);
   g_test_add ("/session/changed-elsewhere", Fixture, NULL, setup, test_changed_elsewhere, teardown);
+  g_test_add_func ("/session/first-open", test_first_open);
   return g_test_run ();
 }

@@ -1346,12 +1346,21 @@ test_search (void)
   g_assert_nonnull (list);
   model = G_LIST_MODEL (gtk_list_view_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  /* the case just started is on top, selected, read from the store */
+  {
+    g_autoptr(BdCaseItem) top = g_list_model_get_item (model, 0);
+    g_assert_true (bd_case_item_is_loaded (top));
+    g_assert_cmpstr (bd_case_item_get_label (top), ==, "Tom B.");
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  }
   act (a.window, "win.search", NULL);
   search = GTK_EDITABLE (find (GTK_WIDGET (a.window), GTK_TYPE_SEARCH_ENTRY, 0));
   gtk_editable_set_text (search, "priya");
   g_signal_emit_by_name (search, "search-changed");
   settle (GTK_WIDGET (a.window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* Priya's case is not the open one: nothing is selected */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, GTK_INVALID_LIST_POSITION);
   /* the row is read out by what it shows: label, symptom, ticket, status */
   {
     GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
@@ -1369,6 +1378,8 @@ test_search (void)
   g_signal_emit_by_name (search, "search-changed");
   settle (GTK_WIDGET (a.window));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  /* every case back, and the open one selected again */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
   stop_app (&a);
   g_settings_reset (settings, "help-desk-mode");
 }

@@ -44,6 +44,7 @@ struct _BdSqliteStore
   int epoch;             /* atomic: a new file after a damaged one was moved */
 
   GMutex lock;
+  GMutex open_lock;
   GCond done_cond;
   guint64 queued;        /* under lock */
   guint64 done;          /* under lock */
@@ -70,7 +71,12 @@ ensure_open (Lane    *lane,
     g_clear_object (&lane->conn);
   if (lane->conn != NULL)
     return TRUE;
+  /* The lanes open one at a time: two connections setting up a new file
+   * at once (WAL mode, the schema) can each wait for the other's lock,
+   * and one gives up as busy. */
+  g_mutex_lock (&self->open_lock);
   lane->conn = bd_case_store_open (self->path, self->flags, error);
+  g_mutex_unlock (&self->open_lock);
   if (lane->conn == NULL)
     return FALSE;
   lane->epoch = epoch;
@@ -436,6 +442,7 @@ bd_sqlite_store_finalize (GObject *object)
   g_free (self->recovered_path);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->open_lock);
   g_cond_clear (&self->done_cond);
   G_OBJECT_CLASS (bd_sqlite_store_parent_class)->finalize (object);
 }
@@ -451,6 +458,7 @@ static void
 bd_sqlite_store_init (BdSqliteStore *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->open_lock);
   g_cond_init (&self->done_cond);
   self->context = g_main_context_ref_thread_default ();
   self->writer.self = self;

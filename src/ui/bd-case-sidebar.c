@@ -21,6 +21,8 @@ struct _BdCaseSidebar
   BdCaseList *cases;
   GtkSingleSelection *selection;
   char *select_id; /* the open case */
+  char *shown_id;  /* the open case last scrolled into view */
+  guint reselect_id;
   gboolean selecting;
 
   GtkSearchEntry *search_entry;
@@ -201,6 +203,7 @@ on_stop_search (GtkSearchEntry *entry,
 }
 
 static void on_loading (BdCaseSidebar *self);
+static void on_rows_changed (BdCaseSidebar *self);
 
 void
 bd_case_sidebar_set_backend (BdCaseSidebar *self,
@@ -213,6 +216,7 @@ bd_case_sidebar_set_backend (BdCaseSidebar *self,
   g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_empty), self);
   g_signal_connect_swapped (self->cases, "notify::loading", G_CALLBACK (on_loading), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -226,6 +230,37 @@ select_open_case (BdCaseSidebar *self)
 
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  /* A case just opened or started comes into view once; after that the
+   * list stays where the person scrolled it. (GTK 4.8 has no
+   * gtk_list_view_scroll_to (); its list views have this action.) */
+  if (position != G_MAXUINT && g_strcmp0 (self->shown_id, self->select_id) != 0)
+    {
+      g_free (self->shown_id);
+      self->shown_id = g_strdup (self->select_id);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+}
+
+/* A row read again is a new item: GTK lets go of it when it was the
+ * selected one; the open case is selected again, by id. */
+static gboolean
+reselect (gpointer user_data)
+{
+  BdCaseSidebar *self = user_data;
+
+  self->reselect_id = 0;
+  if (self->cases != NULL && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    select_open_case (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside the signal: the list view has not seen it yet. */
+static void
+on_rows_changed (BdCaseSidebar *self)
+{
+  if (self->select_id != NULL && self->reselect_id == 0
+      && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    self->reselect_id = g_idle_add (reselect, self);
 }
 
 /* The list is back: the open case shows selected again. */
@@ -295,10 +330,12 @@ bd_case_sidebar_dispose (GObject *object)
 {
   BdCaseSidebar *self = BD_CASE_SIDEBAR (object);
 
+  g_clear_handle_id (&self->reselect_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_CASE_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
   g_clear_pointer (&self->select_id, g_free);
+  g_clear_pointer (&self->shown_id, g_free);
   G_OBJECT_CLASS (bd_case_sidebar_parent_class)->dispose (object);
 }
 
