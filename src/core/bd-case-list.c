@@ -166,6 +166,21 @@ announce_rows (BdCaseList *self,
       }
 }
 
+/* An item for a row that arrived, kept; its position, when shown, goes
+ * to @positions. */
+static void
+take_row (BdCaseList          *self,
+          const BdCaseSummary *summary,
+          GArray              *positions)
+{
+  g_autoptr(BdCaseItem) item = bd_case_item_new_from_summary (summary);
+  guint position;
+
+  cache_add (self, item);
+  if ((position = bd_id_list_find (self->ids, summary->id)) < self->shown)
+    g_array_append_val (positions, position);
+}
+
 typedef struct
 {
   BdCaseList *self;
@@ -200,18 +215,11 @@ got_rows (GObject      *object,
   for (guint i = 0; i < fetch->ids->len; i++)
     {
       BdCaseSummary *summary = reply != NULL ? g_ptr_array_index (reply->list, i) : NULL;
-      g_autoptr(BdCaseItem) item = NULL;
-      guint position;
 
-      if (summary == NULL)
-        {
-          g_hash_table_remove (self->placeholders, g_ptr_array_index (fetch->ids, i));
-          continue;
-        }
-      item = bd_case_item_new_from_summary (summary);
-      cache_add (self, item);
-      if ((position = bd_id_list_find (self->ids, summary->id)) < self->shown)
-        g_array_append_val (positions, position);
+      if (summary != NULL)
+        take_row (self, summary, positions);
+      else
+        g_hash_table_remove (self->placeholders, g_ptr_array_index (fetch->ids, i));
     }
   announce_rows (self, positions);
   fetch_free (fetch);
@@ -321,15 +329,9 @@ got_fresh_rows (GObject      *object,
     {
       BdCaseSummary *summary = g_ptr_array_index (reply->list, i);
       CacheEntry *entry = summary ? cache_lookup (self, summary->id) : NULL;
-      g_autoptr(BdCaseItem) item = NULL;
-      guint position;
 
-      if (entry == NULL || bd_case_item_equal_summary (entry->item, summary))
-        continue;
-      item = bd_case_item_new_from_summary (summary);
-      cache_add (self, item);
-      if ((position = bd_id_list_find (self->ids, summary->id)) < self->shown)
-        g_array_append_val (positions, position);
+      if (entry != NULL && !bd_case_item_equal_summary (entry->item, summary))
+        take_row (self, summary, positions);
     }
   announce_rows (self, positions);
 }
