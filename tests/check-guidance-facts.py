@@ -46,6 +46,10 @@ MUST_SAY = [
 ]
 
 
+# Facts the references hold that the guidance must keep saying.
+MUST_EXPLAIN = ["closed-app", "background-lag", "faq-cleared-notifications"]
+
+
 def main():
     pack = json.load(open(sys.argv[1], encoding="utf-8"))
     patterns = []
@@ -63,6 +67,13 @@ def main():
         for word in words:
             if word.lower() not in said.lower():
                 problems.append(f"guides/{guide_id}/steps/{step_id}/caution does not say “{word}”")
+    explained = {e["id"] for e in pack["explanations"]}
+    for missing in sorted(set(MUST_EXPLAIN) - explained):
+        problems.append(f"explanations: {missing} is gone")
+    caution_text = caution(pack, "refresh-messages-in-icloud", "tap-disable-download")
+    for word in ("free space", "Never tap Disable and Delete"):
+        if word not in caution_text:
+            problems.append(f"guides/refresh-messages-in-icloud/steps/tap-disable-download/caution does not say “{word}”")
     for symptom in pack["symptoms"]:
         third_party = symptom["id"] in ("read-on-computer-stays", "badge-only-after-opening")
         for wrong in ("fetch-push", "sign-out-in-icloud"):

@@ -359,7 +359,7 @@ large_pack (void)
   while (filler->len < 3800)
     g_string_append (filler, "Open Settings and look at the badge count once more. ");
   words = g_string_free (filler, FALSE);
-  for (guint i = 0; i < 480; i++)
+  for (guint i = 0; i < 470; i++)
     g_string_append_printf (explanations, "{\"id\": \"extra-%u\", \"kind\": \"cause\", \"title\": {\"en\": "
                             "\"Extra %u\"}, \"body\": {\"en\": \"%s\"}},", i, i, words);
   for (guint i = 0; i < 50; i++)
