@@ -622,7 +622,6 @@ undone (GObject      *object,
         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  BdSession *self = g_task_get_source_object (task);
   GError *error = NULL;
   BdCaseReply *reply = g_task_propagate_pointer (G_TASK (result), &error);
   BdCaseReply *undo = g_task_get_task_data (task);
@@ -634,7 +633,6 @@ undone (GObject      *object,
     }
   bd_case_reply_free (reply);
   g_task_return_int (task, undo->undo_kind);
-  (void) self;
 }
 
 static void

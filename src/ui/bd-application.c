@@ -23,6 +23,7 @@ struct _BdApplication
   BdGuidanceUpdates *updates;
   BdCaseBackend *backend;
   guint maintain_id;
+  gboolean checking;  /* the upkeep under way checks the whole file */
   gboolean exit_after_first_frame;
 };
 
@@ -82,7 +83,9 @@ maintained (GObject      *object,
       g_debug ("case store upkeep: %s", error->message);
       return;
     }
-  g_settings_set_int64 (self->settings, "store-checked", g_get_real_time () / G_USEC_PER_SEC);
+  /* a day from the check that ran, not from a purge alone */
+  if (self->checking)
+    g_settings_set_int64 (self->settings, "store-checked", g_get_real_time () / G_USEC_PER_SEC);
 }
 
 /* Upkeep the person never waits for: cases deleted more than 30 days ago
@@ -98,6 +101,7 @@ maintain (gpointer user_data)
   self->maintain_id = 0;
   request->before = (now - (gint64) PURGE_AFTER_DAYS * 24 * 3600) * G_USEC_PER_SEC;
   request->check = now - g_settings_get_int64 (self->settings, "store-checked") >= CHECK_EVERY_SECONDS;
+  self->checking = request->check;
   bd_case_backend_run_async (self->backend, request, NULL, maintained, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
