@@ -66,6 +66,14 @@ get_app (BdWindow *self)
   return BD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* An answer from the store can come after the window closed (it holds a
+ * reference until then): nothing is shown in it any more. */
+static gboolean
+is_gone (BdWindow *self)
+{
+  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
+}
+
 /**
  * bd_window_show_error:
  *
@@ -77,9 +85,13 @@ void
 bd_window_show_error (BdWindow   *self,
                       const char *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
 
+  if (is_gone (self))
+    return;
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -468,7 +480,7 @@ case_opened (GObject      *object,
         bd_window_report (self, _("The case cannot be opened:"), error);
       return;
     }
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || bd_session_get_case (self->session) == NULL)
+  if (is_gone (self) || bd_session_get_case (self->session) == NULL)
     return;
   show_opened_case (self);
 }
@@ -544,7 +556,7 @@ case_started_for_guide (GObject      *object,
   g_object_unref (user_data);
   if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     bd_window_report (self, _("The case cannot be started:"), error);
-  else if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+  else if (!is_gone (self))
     go (self, view);
 }
 
@@ -658,7 +670,7 @@ case_started (GObject      *object,
       bd_window_report (self, _("The case cannot be started:"), error);
       return;
     }
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (is_gone (self))
     return;
   g_ptr_array_set_size (self->history, 0);
   g_ptr_array_add (self->history, g_strdup ("matrix"));
@@ -684,7 +696,7 @@ symptom_added (GObject      *object,
 
   if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     bd_window_report (self, _("The symptom cannot be added:"), error);
-  else if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+  else if (!is_gone (self))
     go (self, "plan");
 }
 
@@ -774,7 +786,7 @@ case_deleted (GObject      *object,
       bd_window_report (self, _("The case cannot be deleted:"), error);
       return;
     }
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (is_gone (self))
     return;
   g_ptr_array_set_size (self->history, 0);
   present (self, "matrix");
@@ -814,7 +826,7 @@ undone (GObject      *object,
         bd_window_show_error (self, _("There is nothing to undo."));
       return;
     }
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (is_gone (self))
     return;
   /* the session opened the case it touched; a deleted one comes back
    * where it was left */
@@ -1044,8 +1056,11 @@ static gboolean
 restore_last_case (gpointer user_data)
 {
   BdWindow *self = user_data;
-  g_autofree char *last = g_settings_get_string (self->settings, "last-case");
+  g_autofree char *last = NULL;
 
+  if (is_gone (self))
+    return G_SOURCE_REMOVE;
+  last = g_settings_get_string (self->settings, "last-case");
   bd_window_get_session (self);
   if (*last != '\0' && bd_uuid_is_valid (last) && self->view != NULL && g_str_equal (self->view, "matrix"))
     open_case_full (self, last, TRUE);
