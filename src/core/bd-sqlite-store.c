@@ -84,11 +84,15 @@ ensure_open (Lane    *lane,
   return TRUE;
 }
 
-/* Remembers what the person should be told about the store. */
-static void
+/* Remembers what the person should be told about the store. Returns
+ * whether @conn has just moved a damaged file aside: the other lane's
+ * connection then has the old file and opens again. */
+static gboolean
 note_state (BdSqliteStore *self,
             BdCaseStore   *conn)
 {
+  gboolean moved = FALSE;
+
   g_mutex_lock (&self->lock);
   if (bd_case_store_get_recovered_path (conn) != NULL
       && g_strcmp0 (self->recovered_path, bd_case_store_get_recovered_path (conn)) != 0)
@@ -96,9 +100,11 @@ note_state (BdSqliteStore *self,
       g_free (self->recovered_path);
       self->recovered_path = g_strdup (bd_case_store_get_recovered_path (conn));
       g_atomic_int_inc (&self->epoch);
+      moved = TRUE;
     }
   self->read_only = bd_case_store_is_read_only (conn);
   g_mutex_unlock (&self->lock);
+  return moved;
 }
 
 static gboolean
@@ -238,8 +244,9 @@ carry_out (Lane           *lane,
     bd_case_store_check (lane->conn, NULL);
   if (lane->conn != NULL)
     {
-      note_state (self, lane->conn);
-      lane->epoch = g_atomic_int_get (&self->epoch);
+      /* this connection is on the new file already */
+      if (note_state (self, lane->conn))
+        lane->epoch = g_atomic_int_get (&self->epoch);
       lane->data_version = bd_case_store_get_data_version (lane->conn);
     }
   if (!ok)
