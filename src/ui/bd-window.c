@@ -32,6 +32,7 @@ struct _BdWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  BdPack *pack;              /* the guidance this window was made on */
   GCancellable *cancellable; /* cancelled on close: no answer reaches a closed window */
   BdSession *session;
   GtkWindow *shortcuts;
@@ -71,7 +72,8 @@ get_app (BdWindow *self)
 static gboolean
 is_gone (BdWindow *self)
 {
-  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
+  /* gtk_window_destroy() lets go of the application before disposing */
+  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable) || get_app (self) == NULL;
 }
 
 /**
@@ -222,7 +224,7 @@ bd_window_get_session (BdWindow *self)
   if (self->session != NULL)
     return self->session;
   backend = bd_application_get_backend (get_app (self));
-  self->session = bd_session_new (bd_application_get_pack (get_app (self)), backend);
+  self->session = bd_session_new (self->pack, backend);
   g_signal_connect_swapped (self->session, "notify::plan", G_CALLBACK (on_plan_changed), self);
   if (self->sidebar != NULL)
     bd_case_sidebar_set_backend (self->sidebar, backend);
@@ -253,7 +255,7 @@ static void
 ensure_page (BdWindow   *self,
              const char *page)
 {
-  BdPack *pack = bd_application_get_pack (get_app (self));
+  BdPack *pack = self->pack;
   GtkWidget *widget = NULL;
 
   if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
@@ -316,7 +318,7 @@ present (BdWindow   *self,
   const char *page = parts[0];
   BdCase *kase = self->session ? bd_session_get_case (self->session) : NULL;
 
-  if (page_needs_case (page) && kase == NULL)
+  if (is_gone (self) || (page_needs_case (page) && kase == NULL))
     return FALSE;
   ensure_page (self, page);
   if (g_str_equal (page, "guide"))
@@ -335,7 +337,7 @@ present (BdWindow   *self,
   else if (g_str_equal (page, "resolved"))
     {
       const char *guide_id = bd_case_get_resolved_by (kase);
-      BdGuide *guide = guide_id ? bd_pack_lookup_guide (bd_application_get_pack (get_app (self)), guide_id) : NULL;
+      BdGuide *guide = guide_id ? bd_pack_lookup_guide (self->pack, guide_id) : NULL;
       g_autofree char *by = NULL;
 
       if (bd_case_get_status (kase) != BD_CASE_STATUS_RESOLVED)
@@ -945,7 +947,7 @@ report_action (GtkWidget  *widget,
 
   if (kase == NULL)
     return;
-  dialog = bd_report_dialog_new (GTK_WINDOW (self), bd_application_get_pack (get_app (self)), kase);
+  dialog = bd_report_dialog_new (GTK_WINDOW (self), self->pack, kase);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_report_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   bd_report_dialog_focus (dialog, g_str_equal (action_name, "win.print-report"));
@@ -1109,6 +1111,7 @@ bd_window_dispose (GObject *object)
     gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->shortcuts);
   g_clear_object (&self->session);
+  g_clear_object (&self->pack);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -1194,6 +1197,7 @@ bd_window_new (BdApplication *application)
 
   self = g_object_new (BD_TYPE_WINDOW, "application", application, NULL);
   pack = bd_application_get_pack (application);
+  self->pack = g_object_ref (pack);
   bd_matrix_page_set_pack (self->matrix_page, pack);
   follow_updates (self);
   present (self, "matrix");
