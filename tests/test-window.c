@@ -69,8 +69,21 @@ settle (GtkWidget *widget)
     ;
 }
 
+static App start_app_unsettled (void);
+
 static App
 start_app (void)
+{
+  App a = start_app_unsettled ();
+
+  settle (GTK_WIDGET (a.window));
+  return a;
+}
+
+/* The app just activated, before its main loop has turned: what happens
+ * next is the test's first action. */
+static App
+start_app_unsettled (void)
 {
   static guint n;
   App a = { bd_application_new (), NULL };
@@ -86,7 +99,6 @@ start_app (void)
   g_application_activate (G_APPLICATION (a.app));
   a.window = BD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (a.app)));
   g_assert_true (BD_IS_WINDOW (a.window));
-  settle (GTK_WIDGET (a.window));
   return a;
 }
 
@@ -1303,6 +1315,31 @@ test_store_busy (void)
   stop_app (&a);
 }
 
+/* At start the window goes back to the last case, but not over what the
+ * person did first: asking for the matrix at once keeps the matrix. */
+static void
+test_restore_yields (void)
+{
+  App a = start_app ();
+
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.open-guide", "open-all-threads");
+  stop_app (&a);
+
+  a = start_app_unsettled ();
+  act (a.window, "win.show-page", "matrix");
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "matrix");
+  g_assert_null (bd_session_get_case (bd_window_get_session (a.window)));
+  stop_app (&a);
+
+  /* left alone, it does go back there */
+  a = start_app ();
+  iterate_until (page_is_guide, a.window, 5000);
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "guide");
+  stop_app (&a);
+}
+
 /* Ctrl+? shows every shortcut, built on first use. */
 static void
 test_shortcuts (void)
@@ -1546,6 +1583,7 @@ main (int    argc,
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/other-processes", test_other_processes);
   g_test_add_func ("/window/store-busy", test_store_busy);
+  g_test_add_func ("/window/restore-yields", test_restore_yields);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/report", test_report);

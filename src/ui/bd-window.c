@@ -39,6 +39,8 @@ struct _BdWindow
   GPtrArray *history; /* views to go back to, "page" or "page:argument" */
   char *view;         /* the view shown now */
   gboolean restoring;
+  gboolean acted;           /* the person did something since the window opened */
+  gboolean restore_pending; /* the last case, asked for at start, not here yet */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -66,6 +68,10 @@ get_app (BdWindow *self)
 {
   return BD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
+
+/* What the person does wins over going back to the last case at start:
+ * a restore not asked for yet is not asked, one on its way is void. */
+static void person_acts (BdWindow *self);
 
 /* An answer from the store can come after the window closed (it holds a
  * reference until then): nothing is shown in it any more. */
@@ -476,6 +482,8 @@ case_opened (GObject      *object,
   gboolean quiet = opening->quiet;
 
   g_free (opening);
+  if (quiet)
+    self->restore_pending = FALSE;
   if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     {
       if (!quiet && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -511,6 +519,15 @@ open_case (BdWindow   *self,
 /* --- actions ---------------------------------------------------------- */
 
 static void
+person_acts (BdWindow *self)
+{
+  self->acted = TRUE;
+  if (self->restore_pending && self->session != NULL)
+    bd_session_close_case (self->session);
+  self->restore_pending = FALSE;
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -518,6 +535,7 @@ back_action (GtkWidget  *widget,
   BdWindow *self = BD_WINDOW (widget);
   g_autofree char *previous = NULL;
 
+  person_acts (self);
   if (self->history->len == 0)
     {
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -537,6 +555,7 @@ show_page_action (GtkWidget  *widget,
   BdWindow *self = BD_WINDOW (widget);
   const char *view = g_variant_get_string (parameter, NULL);
 
+  person_acts (self);
   if (page_needs_case (view))
     bd_window_get_session (self);
   if (g_str_equal (view, "matrix"))
@@ -571,6 +590,7 @@ open_guide_action (GtkWidget  *widget,
   g_autofree char *view = g_strdup_printf ("guide:%s", g_variant_get_string (parameter, NULL));
   GObject *pending;
 
+  person_acts (self);
   if (bd_session_get_case (bd_window_get_session (self)) != NULL)
     {
       go (self, view);
@@ -590,6 +610,7 @@ open_checklist_action (GtkWidget  *widget,
   BdWindow *self = BD_WINDOW (widget);
   g_autofree char *view = g_strdup_printf ("checklist:%s", g_variant_get_string (parameter, NULL));
 
+  person_acts (self);
   bd_window_get_session (self);
   go (self, view);
 }
@@ -599,6 +620,7 @@ open_case_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  person_acts (BD_WINDOW (widget));
   open_case (BD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
@@ -734,6 +756,7 @@ choose_symptom_action (GtkWidget  *widget,
   BdCase *kase;
   AdwMessageDialog *dialog;
 
+  person_acts (self);
   kase = bd_session_get_case (bd_window_get_session (self));
   if (kase == NULL || bd_case_get_status (kase) == BD_CASE_STATUS_RESOLVED)
     {
@@ -766,6 +789,7 @@ new_case_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
 
+  person_acts (self);
   save_view (self);
   if (self->session != NULL)
     bd_session_close_case (self->session);
@@ -845,6 +869,7 @@ undo_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
 
+  person_acts (self);
   save_view (self);
   bd_session_undo_async (bd_window_get_session (self), undone, g_object_ref (self));
 }
@@ -1064,8 +1089,12 @@ restore_last_case (gpointer user_data)
     return G_SOURCE_REMOVE;
   last = g_settings_get_string (self->settings, "last-case");
   bd_window_get_session (self);
-  if (*last != '\0' && bd_uuid_is_valid (last) && self->view != NULL && g_str_equal (self->view, "matrix"))
-    open_case_full (self, last, TRUE);
+  if (!self->acted && *last != '\0' && bd_uuid_is_valid (last) && self->view != NULL
+      && g_str_equal (self->view, "matrix"))
+    {
+      self->restore_pending = TRUE;
+      open_case_full (self, last, TRUE);
+    }
   return G_SOURCE_REMOVE;
 }
 
