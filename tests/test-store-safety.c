@@ -86,13 +86,13 @@ new_launcher (const char *home)
 }
 
 static GSubprocess *
-spawn_with (GSubprocessLauncher *launcher,
-            const char * const  *args)
+spawn_program (GSubprocessLauncher *launcher,
+               const char          *cli,
+               const char * const  *args)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) argv = NULL;
-  const char *cli = g_getenv ("BD_CLI");
   GSubprocess *child;
 
   g_assert_nonnull (cli);
@@ -102,6 +102,13 @@ spawn_with (GSubprocessLauncher *launcher,
   child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
   return child;
+}
+
+static GSubprocess *
+spawn_with (GSubprocessLauncher *launcher,
+            const char * const  *args)
+{
+  return spawn_program (launcher, g_getenv ("BD_CLI"), args);
 }
 
 static GSubprocess *
@@ -808,6 +815,23 @@ become_nobody (gpointer user_data)
     _exit (126);
 }
 
+/* A copy of the CLI that any user may run, in a folder any user may enter
+ * (the CLI links its own code statically). */
+static char *
+copy_cli_for_anyone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-cli-XXXXXX", NULL);
+  char *copy = g_build_filename (dir, "badge-doctor-cli", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (g_getenv ("BD_CLI"), &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents_full (copy, bytes, len, G_FILE_SET_CONTENTS_NONE, 0755, NULL));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  return copy;
+}
+
 /* Runs the CLI as someone who may read the store but not write it: as
  * root, uid 65534; otherwise the user, whom the file modes stop. */
 static void
@@ -820,13 +844,28 @@ run_unprivileged (Run                *run,
   g_autofree char *cache = g_build_filename (home, ".cache", NULL);
   g_autofree char *config = g_build_filename (home, ".config", NULL);
 
+  g_autofree char *copy = NULL;
+
   g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
-  if (getuid () == 0)
-    g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
-  child = spawn_with (launcher, args);
+  if (getuid () != 0)
+    {
+      child = spawn_with (launcher, args);
+      finish (child, run);
+      return;
+    }
+  /* the build tree may sit in a folder only root can enter (a fresh clone
+   * in a private temporary folder): uid 65534 runs a copy of the CLI */
+  copy = copy_cli_for_anyone ();
+  g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+  child = spawn_program (launcher, copy, args);
   finish (child, run);
+  g_unlink (copy);
+  {
+    g_autofree char *dir = g_path_get_dirname (copy);
+    g_rmdir (dir);
+  }
 }
 
 /* Makes the data folder and the store (and its -wal and -shm, if any)
