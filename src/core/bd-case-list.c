@@ -748,13 +748,6 @@ bd_case_list_new (BdCaseBackend *backend)
   return g_object_new (BD_TYPE_CASE_LIST, "backend", backend, NULL);
 }
 
-BdCaseBackend *
-bd_case_list_get_backend (BdCaseList *self)
-{
-  g_return_val_if_fail (BD_IS_CASE_LIST (self), NULL);
-  return self->backend;
-}
-
 /**
  * bd_case_list_get_search:
  *

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdCaseList, bd_case_list, BD, CASE_LIST, GObject)
 
 BdCaseList    *bd_case_list_new            (BdCaseBackend       *backend);
-BdCaseBackend *bd_case_list_get_backend    (BdCaseList          *self);
 const char    *bd_case_list_get_search     (BdCaseList          *self);
 void           bd_case_list_set_search     (BdCaseList          *self,
                                             const char          *search);

@@ -320,20 +320,6 @@ rollback (BdCaseStore *self)
   return FALSE;
 }
 
-BdCaseSummary *
-bd_case_summary_copy (const BdCaseSummary *summary)
-{
-  BdCaseSummary *copy = g_new0 (BdCaseSummary, 1);
-
-  copy->id = g_strdup (summary->id);
-  copy->status = summary->status;
-  copy->updated = summary->updated;
-  copy->label = g_strdup (summary->label);
-  copy->ticket = g_strdup (summary->ticket);
-  copy->symptom = g_strdup (summary->symptom);
-  return copy;
-}
-
 void
 bd_case_summary_free (BdCaseSummary *summary)
 {

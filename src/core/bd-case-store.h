@@ -25,7 +25,6 @@ typedef struct
 } BdCaseSummary;
 
 void           bd_case_summary_free             (BdCaseSummary *summary);
-BdCaseSummary *bd_case_summary_copy             (const BdCaseSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdCaseSummary, bd_case_summary_free)
 
 /* -1 as a status filter: every status. */

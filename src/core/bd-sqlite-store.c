@@ -505,13 +505,6 @@ bd_sqlite_store_new_default (BdCaseStoreFlags flags)
   return bd_sqlite_store_new (path, flags);
 }
 
-const char *
-bd_sqlite_store_get_path (BdSqliteStore *self)
-{
-  g_return_val_if_fail (BD_IS_SQLITE_STORE (self), NULL);
-  return self->path;
-}
-
 /**
  * bd_sqlite_store_set_poll_interval:
  * @milliseconds: how often to look for changes other processes made; 0

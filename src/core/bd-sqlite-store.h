@@ -11,7 +11,6 @@ G_DECLARE_FINAL_TYPE (BdSqliteStore, bd_sqlite_store, BD, SQLITE_STORE, GObject)
 BdSqliteStore *bd_sqlite_store_new             (const char       *path,
                                                 BdCaseStoreFlags  flags);
 BdSqliteStore *bd_sqlite_store_new_default     (BdCaseStoreFlags  flags);
-const char    *bd_sqlite_store_get_path        (BdSqliteStore    *self);
 void           bd_sqlite_store_set_poll_interval (BdSqliteStore  *self,
                                                   guint           milliseconds);
 
