@@ -11,6 +11,7 @@
 #include "bd-case-store-private.h"
 #include "bd-error.h"
 #include "bd-sqlite-store.h"
+#include "test-store-util.h"
 
 static char *
 store_path (void)
@@ -752,23 +753,6 @@ test_busy_is_not_damage (void)
   g_assert_cmpuint (count (store), ==, 2);
 }
 
-/* Whether any descriptor of this process points at a file that is gone. */
-static gboolean
-has_deleted_descriptor (const char *path)
-{
-  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
-  const char *name;
-
-  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
-      g_autofree char *target = g_file_read_link (link, NULL);
-      if (target != NULL && g_str_has_prefix (target, path) && g_str_has_suffix (target, "(deleted)"))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static char *
 run_cli (const char *first,
          ...)
@@ -820,7 +804,7 @@ test_held_while_cli_runs (void)
       g_assert_true (bd_case_store_set_step (i % 2 ? app : worker, id, "g", step, "Step.", BD_DEVICE_NONE,
                                              BD_STEP_STATE_DONE, NULL));
     }
-  g_assert_false (has_deleted_descriptor (bd_case_store_get_path (app)));
+  g_assert_false (test_store_file_deleted (bd_case_store_get_path (app)));
   steps = run_cli ("case", "steps", id, NULL);
   for (guint i = 0; i < 5; i++)
     {

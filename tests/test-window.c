@@ -17,6 +17,7 @@
 #include "bd-report-dialog.h"
 #include "bd-step-row.h"
 #include "test-guidance.h"
+#include "test-store-util.h"
 #include "bd-window.h"
 
 /*
@@ -1190,24 +1191,6 @@ step_done_in_window (gpointer data)
                          == BD_STEP_STATE_DONE;
 }
 
-/* Whether a descriptor of this process points at a store file that is
- * gone: another process deleted the WAL under the window. */
-static gboolean
-store_file_deleted (void)
-{
-  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
-  const char *name;
-
-  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
-      g_autofree char *target = g_file_read_link (link, NULL);
-      if (target != NULL && strstr (target, "cases.db") != NULL && g_str_has_suffix (target, "(deleted)"))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The window holds the store while the CLI reads and writes it: ticks
  * made in the window after that are on disk (seen by another process and
  * after a restart), and the CLI's tick shows in the window by itself. */
@@ -1233,7 +1216,10 @@ test_other_processes (void)
 
   bd_step_row_toggle (step_row (a.window, "type-one-letter"));
   settle (GTK_WIDGET (a.window));
-  g_assert_false (store_file_deleted ());
+  {
+    g_autofree char *store = g_build_filename (g_get_user_data_dir (), "badge-doctor", "cases.db", NULL);
+    g_assert_false (test_store_file_deleted (store));
+  }
   steps = cli (&status, "case", "steps", id, NULL);
   g_assert_nonnull (strstr (steps, "open-all-threads\topen-messages\t-\tdone"));
   g_assert_nonnull (strstr (steps, "open-all-threads\tpull-down-search\t-\tdone"));
