@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the interface catalogues a translator sends: each one compiles
 with msgfmt --check (so every c-format translation has the same
-placeholders as its source), is 100% translated with nothing fuzzy, keeps
+placeholders as its source; the guidance's {path:ID} are compared here),
+is 100% translated with nothing fuzzy, keeps
 each mnemonic underscore, and leaves no string identical to English
 unless tests/data/po-identical.tsv says it is a name or literal syntax.
 
@@ -65,6 +66,8 @@ def main():
                     problems.append(f"{lang}: untranslated: {msgid}")
                 elif msgstr == msgid and (lang, msgid) not in allowed:
                     problems.append(f"{lang}: identical to English: {msgid}")
+                if msgstr and sorted(re.findall(r"\{path:[^}]*\}", msgstr)) != sorted(re.findall(r"\{path:[^}]*\}", msgid)):
+                    problems.append(f"{lang}: the {{path:…}} differ from the English: {msgid} -> {msgstr}")
                 if re.search(r"_[^\W_]", msgid) and msgid.count("_") == 1 and msgstr.count("_") != 1:
                     problems.append(f"{lang}: mnemonic lost: {msgid} -> {msgstr}")
     for problem in problems:

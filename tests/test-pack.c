@@ -40,7 +40,11 @@ test_minimal_content (void)
   g_assert_cmpstr (bd_pack_get_id (pack), ==, "test-pack");
   g_assert_cmpstr (bd_pack_get_version (pack), ==, "1.0.0");
   g_assert_cmpint (g_date_time_get_year (bd_pack_get_published (pack)), ==, 2026);
-  g_assert_cmpstr (bd_pack_get_platforms (pack)[0], ==, "iOS 26.5");
+  {
+    /* Format 1: one "checked on" list for the whole pack. */
+    g_autofree char *coverage = bd_pack_describe_coverage (pack);
+    g_assert_cmpstr (coverage, ==, "iOS 26.5");
+  }
   g_assert_true (g_strv_contains (bd_pack_get_languages (pack), "de"));
   g_assert_cmpint (bd_pack_get_source (pack), ==, BD_PACK_SOURCE_FILE);
 
@@ -366,6 +370,141 @@ test_bundled_shapes (void)
   g_assert_nonnull (bd_pack_lookup_checklist (pack, "escalation"));
 }
 
+/* The words of one step in one view and language. */
+static const char *
+step_words (BdPack     *pack,
+            const char *step_id,
+            BdDevice    device,
+            const char *language)
+{
+  BdGuide *guide = bd_pack_lookup_guide (pack, "rebuild");
+
+  return bd_text_get_for (bd_step_get_text_on (bd_guide_lookup_step (guide, step_id), device), language);
+}
+
+/* A person on iOS 17 sees the settings where iOS 17 has them, a person on
+ * iOS 26 where iOS 26 has them; each device its own words. */
+static void
+test_words_follow_ios (void)
+{
+  g_autoptr(BdPack) pack = load_test_pack ("versions.json");
+  g_autoptr(BdPack) old = bd_pack_resolve (pack, "17.5");
+  g_autoptr(BdPack) older = bd_pack_resolve (pack, "iOS 16.7.2");
+  g_autoptr(BdPack) current = bd_pack_resolve (pack, "26.1");
+  int version = 0;
+
+  /* As loaded: the newest iOS every guide covers. */
+  g_assert_true (bd_pack_get_ios (pack, &version));
+  g_assert_cmpint (version, ==, 26001);
+  g_assert_cmpstr (step_words (pack, "open", BD_DEVICE_IPHONE, "en"), ==, "Open Settings > Apps > Messages.");
+  g_assert_cmpstr (step_words (current, "open", BD_DEVICE_IPHONE, "de"), ==, "Öffne Einstellungen > Apps > Nachrichten.");
+
+  g_assert_true (bd_pack_get_ios (old, &version));
+  g_assert_cmpint (version, ==, 17005);
+  g_assert_cmpstr (step_words (old, "open", BD_DEVICE_IPHONE, "en"), ==, "Open Settings > Messages.");
+  g_assert_cmpstr (step_words (old, "open", BD_DEVICE_IPHONE, "de"), ==, "Öffne Einstellungen > Nachrichten.");
+  g_assert_cmpstr (step_words (old, "filters", BD_DEVICE_IPHONE, "en"), ==, "Tap Filters at the top left.");
+  g_assert_cmpstr (step_words (current, "filters", BD_DEVICE_IPHONE, "en"), ==, "Tap the filter button at the top right.");
+  g_assert_cmpstr (bd_text_get_for (bd_guide_get_summary (bd_pack_lookup_guide (old, "rebuild")), "en"), ==,
+                   "The switch sits in Settings > Messages.");
+
+  /* A path's own device variant, and an iOS one that only iOS 16 has. */
+  g_assert_cmpstr (step_words (older, "sync", BD_DEVICE_IPHONE, "en"), ==, "Turn on Use on this iPhone.");
+  g_assert_cmpstr (step_words (old, "sync", BD_DEVICE_IPHONE, "en"), ==, "Turn on Sync this iPhone.");
+  g_assert_cmpstr (step_words (old, "sync", BD_DEVICE_IPAD, "en"), ==, "Turn on Sync this iPad.");
+  /* A Mac never takes the iPhone's iOS words. */
+  g_assert_cmpstr (step_words (old, "open", BD_DEVICE_MAC, "en"), ==, "Open Messages > Settings > iMessage.");
+  g_assert_cmpstr (step_words (old, "sign-out", BD_DEVICE_MAC, "en"), ==, "Click Sign Out.");
+  g_assert_cmpstr (bd_text_get_for (bd_step_get_expect_on (bd_guide_lookup_step (bd_pack_lookup_guide (old, "rebuild"), "sign-out"),
+                                                           BD_DEVICE_MAC), "en"), ==, "The account disappears.");
+  g_assert_cmpstr (step_words (old, "sign-out", BD_DEVICE_IPAD, "en"), ==, "Turn off iMessage.");
+  /* Ids stay: a case ticked on one view is the same case on another. */
+  g_assert_true (bd_guide_lookup_step (bd_pack_lookup_guide (old, "rebuild"), "sign-out") != NULL);
+}
+
+/* "Not sure": the newest words, with the older ones beside them. */
+static void
+test_words_unsure (void)
+{
+  g_autoptr(BdPack) pack = load_test_pack ("versions.json");
+  g_autoptr(BdPack) unsure = bd_pack_resolve (pack, NULL);
+  g_autoptr(BdPack) typed = bd_pack_resolve (pack, "I don't know");
+
+  g_assert_false (bd_pack_get_ios (unsure, NULL));
+  g_assert_false (bd_pack_get_ios (typed, NULL));
+  g_assert_cmpstr (step_words (unsure, "open", BD_DEVICE_IPHONE, "en"), ==,
+                   "Open Settings > Apps > Messages (iOS 17 and earlier: Settings > Messages).");
+  g_assert_cmpstr (step_words (unsure, "open", BD_DEVICE_IPHONE, "de"), ==,
+                   "Öffne Einstellungen > Apps > Nachrichten (iOS 17 und älter: Einstellungen > Nachrichten).");
+  g_assert_cmpstr (step_words (unsure, "filters", BD_DEVICE_IPHONE, "en"), ==,
+                   "Tap the filter button at the top right.\niOS 17 and earlier: Tap Filters at the top left.");
+  g_assert_cmpstr (step_words (unsure, "sync", BD_DEVICE_IPAD, "en"), ==,
+                   "Turn on Sync this iPad (iOS 16: Use on this iPhone).");
+  /* A Mac has one way whatever the iPhone runs. */
+  g_assert_cmpstr (step_words (unsure, "open", BD_DEVICE_MAC, "en"), ==, "Open Messages > Settings > iMessage.");
+}
+
+/* What the pack says it was written for comes from the guides. */
+static void
+test_coverage (void)
+{
+  g_autoptr(BdPack) pack = load_test_pack ("versions.json");
+  g_autofree char *coverage = bd_pack_describe_coverage (pack);
+  guint n = 0;
+  const BdCoverage *checked = bd_guide_get_checked (bd_pack_lookup_guide (pack, "rebuild"), &n);
+
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (checked[1].platform, ==, "macOS");
+  /* iOS: 17 (the later "from") to 26.1 (the earlier "to"); macOS in one of two guides. */
+  g_assert_cmpstr (coverage, ==, "iOS 17 to 26.1; macOS 14 to 26.1 (1 guide)");
+  g_assert_cmpint (bd_pack_get_newest_ios (pack), ==, 26001);
+  g_assert_true (bd_pack_covers_ios (pack, 17000));
+  g_assert_true (bd_pack_covers_ios (pack, 26001));
+  g_assert_false (bd_pack_covers_ios (pack, 16007));
+  g_assert_false (bd_pack_covers_ios (pack, 26002));
+}
+
+/* Every plan of the bundled guidance resolves for the versions people
+ * bring, with no {path:…} left and every per-device step worded for each
+ * device. */
+static void
+test_bundled_every_version (void)
+{
+  static const char * const versions[] = { "16.7", "17.5", "18.6", "26.1", NULL };
+  g_autoptr(BdPack) bundled = load_bundled ();
+
+  for (guint v = 0; v <= g_strv_length ((char **) versions); v++)
+    {
+      g_autoptr(BdPack) pack = bd_pack_resolve (bundled, versions[v]);
+      GListModel *guides = bd_pack_get_guides (pack);
+
+      int version = 0;
+
+      if (versions[v] != NULL)
+        {
+          g_assert_true (bd_os_version_parse (versions[v], &version));
+          g_assert_true (bd_pack_covers_ios (bundled, version));
+          g_assert_true (bd_pack_get_ios (pack, &version));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (guides); i++)
+        {
+          g_autoptr(BdGuide) guide = g_list_model_get_item (guides, i);
+
+          for (guint j = 0; j < bd_guide_get_n_steps (guide); j++)
+            {
+              BdStep *step = bd_guide_get_step (guide, j);
+
+              for (BdDevice d = BD_DEVICE_IPHONE; d <= BD_DEVICE_MAC; d <<= 1)
+                {
+                  const char *words = bd_text_get_for (bd_step_get_text_on (step, d), "en");
+                  if (strstr (words, "{path:") != NULL)
+                    g_error ("%s/%s still names a path: %s", bd_guide_get_id (guide), bd_step_get_id (step), words);
+                }
+            }
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -376,6 +515,10 @@ main (int    argc,
   g_test_add_func ("/pack/language-fallback", test_language_fallback);
   g_test_add_func ("/pack/versions", test_versions);
   g_test_add_func ("/pack/file-over-cap", test_file_over_cap);
+  g_test_add_func ("/pack/words/follow-ios", test_words_follow_ios);
+  g_test_add_func ("/pack/words/unsure", test_words_unsure);
+  g_test_add_func ("/pack/words/coverage", test_coverage);
+  g_test_add_func ("/pack/bundled/every-version", test_bundled_every_version);
   g_test_add_func ("/pack/missing-file", test_missing_file);
   g_test_add_func ("/pack/bundled/loads", test_bundled_loads);
   g_test_add_func ("/pack/bundled/plans-resolve", test_bundled_plans_resolve);

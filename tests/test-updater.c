@@ -368,7 +368,7 @@ large_pack (void)
                               "\"Extra guide %u\"}, \"summary\": {\"en\": \"More.\"}, \"steps\": [", i, i);
       for (guint j = 0; j < 10; j++)
         g_string_append_printf (guides, "%s{\"id\": \"s%u\", \"text\": {\"en\": \"%s\"}}", j ? "," : "", j, words);
-      g_string_append (guides, "]},");
+      g_string_append (guides, "], \"checked\": [{\"platform\": \"iOS\", \"from\": \"16\", \"to\": \"26.1\"}]},");
     }
   g_assert_cmpuint (test_json_replace (text, "\"explanations\": [", explanations->str), ==, 1);
   g_assert_cmpuint (test_json_replace (text, "\"guides\": [", guides->str), ==, 1);

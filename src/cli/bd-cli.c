@@ -122,6 +122,38 @@ bd_cli_load_pack (void)
   return bd_cli_load_pack_with_keys (NULL);
 }
 
+/* --ios: a version such as 17.5, or "unsure". */
+gboolean
+bd_cli_ios_is_valid (const char *ios)
+{
+  int version = 0;
+
+  return strcmp (ios, "unsure") == 0 || bd_os_version_read (ios, &version);
+}
+
+/* The guidance with the words for iOS @ios (NULL: the newest it covers;
+ * "unsure": the newest with the older beside them). Says so when the
+ * guidance was not written for that version. */
+BdPack *
+bd_cli_load_pack_for_ios (const char *ios)
+{
+  g_autoptr(BdPack) pack = bd_cli_load_pack ();
+  int version = 0;
+
+  if (pack == NULL || ios == NULL)
+    return g_steal_pointer (&pack);
+  if (bd_os_version_read (ios, &version) && !bd_pack_covers_ios (pack, version))
+    {
+      g_autofree char *coverage = bd_pack_describe_coverage (pack);
+      g_autofree char *message = g_strdup_printf (
+        /* TRANSLATORS: %s is "iOS 16 to 26.1; macOS 15 to 26.1 (3 guides)" */
+        _("This guidance was written for %s; on another iOS version a setting may be somewhere else."),
+        coverage != NULL ? coverage : "?");
+      bd_cli_print_error (message);
+    }
+  return bd_pack_resolve (pack, ios);
+}
+
 /* ... trusting @extra_keys (--key) too. */
 BdPack *
 bd_cli_load_pack_with_keys (char **extra_keys)
@@ -261,6 +293,32 @@ add_completeness (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* "coverage": what each platform's steps were checked for. */
+static void
+add_coverage (JsonBuilder *builder,
+              BdPack      *pack)
+{
+  guint n = 0;
+  const BdCoverage *coverage = bd_pack_get_coverage (pack, &n);
+
+  json_builder_set_member_name (builder, "coverage");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *from = bd_os_version_to_string (coverage[i].from);
+      g_autofree char *to = bd_os_version_to_string (coverage[i].to);
+
+      json_builder_begin_object (builder);
+      bd_json_add_string (builder, "platform", coverage[i].platform);
+      bd_json_add_string (builder, "from", from);
+      bd_json_add_string (builder, "to", to);
+      json_builder_set_member_name (builder, "guides");
+      json_builder_add_int_value (builder, coverage[i].n_guides);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static int
 cmd_pack (int    argc,
           char **argv)
@@ -295,20 +353,22 @@ cmd_pack (int    argc,
       bd_json_add_string (builder, "source", bd_pack_source_to_string (bd_pack_get_source (pack)));
       add_strv (builder, "languages", bd_pack_get_languages (pack));
       add_completeness (builder, pack);
-      add_strv (builder, "platforms", bd_pack_get_platforms (pack));
+      add_coverage (builder, pack);
       json_builder_end_object (builder);
       bd_cli_print_json (builder);
       return BD_CLI_OK;
     }
   {
     g_autofree char *languages = list_languages (pack);
-    g_autofree char *platforms = g_strjoinv (", ", (char **) bd_pack_get_platforms (pack));
+    g_autofree char *coverage = bd_pack_describe_coverage (pack);
     g_print ("%-12s %s\n", _("Id:"), bd_pack_get_id (pack));
     g_print ("%-12s %s\n", _("Version:"), bd_pack_get_version (pack));
     g_print ("%-12s %s\n", _("Published:"), published);
     g_print ("%-12s %s\n", _("Source:"), bd_pack_source_to_string (bd_pack_get_source (pack)));
     g_print ("%-12s %s\n", _("Languages:"), languages);
-    g_print ("%-12s %s\n", _("Checked on:"), platforms);
+    if (coverage != NULL)
+      /* TRANSLATORS: followed by "iOS 16 to 26.1; macOS 15 to 26.1 (3 guides)" */
+      g_print ("%-12s %s\n", _("Written for:"), coverage);
   }
   return BD_CLI_OK;
 }
@@ -402,6 +462,24 @@ step_to_json (JsonBuilder *builder,
     }
   json_builder_set_member_name (builder, "per_device");
   json_builder_add_boolean_value (builder, bd_step_get_per_device (step));
+  if (bd_step_get_per_device (step))
+    {
+      static const BdDevice others[] = { BD_DEVICE_IPAD, BD_DEVICE_MAC };
+
+      /* "on": how an iPad and a Mac do the step. */
+      json_builder_set_member_name (builder, "on");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+        {
+          json_builder_set_member_name (builder, bd_device_to_string (others[i]));
+          json_builder_begin_object (builder);
+          add_text (builder, "text", bd_step_get_text_on (step, others[i]));
+          add_text (builder, "expect", bd_step_get_expect_on (step, others[i]));
+          add_text (builder, "caution", bd_step_get_caution_on (step, others[i]));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -426,6 +504,21 @@ guide_to_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* A per-device step's words for @device, where they differ. */
+static void
+print_step_on (BdStep     *step,
+               BdDevice    device,
+               const char *heading)
+{
+  BdText *text = bd_step_get_text_on (step, device);
+  BdText *expect = bd_step_get_expect_on (step, device);
+
+  if (text != bd_step_get_text (step))
+    g_print ("       %s %s\n", heading, bd_text_get (text));
+  if (expect != NULL && expect != bd_step_get_expect (step))
+    g_print ("       %s %s %s\n", heading, _("When it worked:"), bd_text_get (expect));
+}
+
 static void
 print_step (BdStep *step,
             guint   number)
@@ -448,6 +541,11 @@ print_step (BdStep *step,
     g_print ("       %s\n", _("Do this on each device: iPhone, iPad, Mac."));
   if (expect != NULL)
     g_print ("       %s %s\n", _("When it worked:"), bd_text_get (expect));
+  if (bd_step_get_per_device (step))
+    {
+      print_step_on (step, BD_DEVICE_IPAD, _("On an iPad:"));
+      print_step_on (step, BD_DEVICE_MAC, _("On a Mac:"));
+    }
 }
 
 static void
@@ -466,17 +564,39 @@ print_guide (BdGuide *guide,
   g_print ("\n");
 }
 
+/* "ios": the version whose words the plan shows, null for "Not sure". */
+static void
+add_ios (JsonBuilder *builder,
+         BdPack      *pack)
+{
+  int version = 0;
+
+  json_builder_set_member_name (builder, "ios");
+  if (bd_pack_get_ios (pack, &version) && version > 0)
+    {
+      g_autofree char *number = bd_os_version_to_string (version);
+      json_builder_add_string_value (builder, number);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
 static int
 cmd_plan (int    argc,
           char **argv)
 {
   gboolean json = FALSE, tsv = FALSE;
+  g_autofree char *ios = NULL;
   GOptionEntry entries[] = {
+    { "ios", 0, 0, G_OPTION_ARG_STRING, &ios,
+      N_("The iPhone's iOS version, such as 17.5, or unsure (default: the newest iOS the guidance covers)"),
+      N_("VERSION") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, N_("Print one step a line: GUIDE_ID, STEP_ID, text"), NULL },
     { NULL }
   };
   g_autoptr(BdPack) pack = NULL;
+  g_autofree char *words = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   BdSymptom *symptom;
   const char * const *plan;
@@ -489,7 +609,9 @@ cmd_plan (int    argc,
     return status;
   if (json && tsv)
     return bd_cli_usage_error ("plan", _("Choose one of --json and --tsv."));
-  if ((pack = bd_cli_load_pack ()) == NULL)
+  if (ios != NULL && !bd_cli_ios_is_valid (ios))
+    return bd_cli_usage_error ("plan", _("--ios wants a version such as 17.5, or unsure."));
+  if ((pack = bd_cli_load_pack_for_ios (ios)) == NULL)
     return BD_CLI_FAILED;
   symptom = bd_pack_lookup_symptom (pack, argv[1]);
   if (symptom == NULL)
@@ -501,9 +623,11 @@ cmd_plan (int    argc,
     }
 
   plan = bd_symptom_get_plan (symptom);
+  words = bd_pack_describe_ios (pack);
   if (json)
     {
       json_builder_begin_object (builder);
+      add_ios (builder, pack);
       json_builder_set_member_name (builder, "symptom");
       symptom_to_json (builder, pack, symptom);
       json_builder_set_member_name (builder, "guides");
@@ -512,7 +636,9 @@ cmd_plan (int    argc,
   else if (!tsv)
     {
       g_print ("%s\n", bd_text_get (bd_symptom_get_text (symptom)));
-      g_print ("%s %s\n\n", _("Likely cause:"), bd_text_get (bd_symptom_get_cause (symptom)));
+      g_print ("%s %s\n", _("Likely cause:"), bd_text_get (bd_symptom_get_cause (symptom)));
+      /* TRANSLATORS: followed by "iOS 17.5" */
+      g_print ("%s %s\n\n", _("Steps for:"), words);
     }
   for (guint i = 0; plan[i] != NULL; i++)
     {

@@ -58,6 +58,8 @@ gboolean bd_cli_parse_options (const char   *command,
                                int          *status);
 BdPack  *bd_cli_load_pack     (void);
 BdPack  *bd_cli_load_pack_with_keys (char **extra_keys);
+gboolean bd_cli_ios_is_valid  (const char   *ios);
+BdPack  *bd_cli_load_pack_for_ios (const char *ios);
 void     bd_cli_print_json    (JsonBuilder  *builder);
 char    *bd_cli_tsv_field     (const char   *text);
 int      bd_cli_write_output  (const char   *output,

@@ -20,6 +20,7 @@ struct _BdGuide
   GListStore *references; /* BdReference */
   GHashTable *steps_by_id;
   gboolean ask_cleared;
+  GArray *checked;        /* BdCoverage */
 };
 
 G_DEFINE_FINAL_TYPE (BdGuide, bd_guide, G_TYPE_OBJECT)
@@ -67,6 +68,7 @@ bd_guide_finalize (GObject *object)
   g_clear_object (&self->steps);
   g_clear_object (&self->references);
   g_clear_pointer (&self->steps_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->checked, g_array_unref);
   G_OBJECT_CLASS (bd_guide_parent_class)->finalize (object);
 }
 
@@ -99,6 +101,34 @@ _bd_guide_new (const char  *id,
   self->summary = bd_text_ref (summary);
   self->ask_cleared = ask_cleared;
   return self;
+}
+
+void
+_bd_guide_set_checked (BdGuide          *self,
+                       const BdCoverage *checked,
+                       guint             n_checked)
+{
+  g_clear_pointer (&self->checked, g_array_unref);
+  self->checked = g_array_new (FALSE, FALSE, sizeof (BdCoverage));
+  g_array_append_vals (self->checked, checked, n_checked);
+}
+
+/**
+ * bd_guide_get_checked:
+ * @n_checked: (out): how many platforms
+ *
+ * Returns: (array length=n_checked): the OS versions this guide's steps
+ *   were written and checked for (none in a format 1 pack)
+ */
+const BdCoverage *
+bd_guide_get_checked (BdGuide *self,
+                      guint   *n_checked)
+{
+  g_return_val_if_fail (BD_IS_GUIDE (self), NULL);
+  g_return_val_if_fail (n_checked != NULL, NULL);
+
+  *n_checked = self->checked != NULL ? self->checked->len : 0;
+  return self->checked != NULL ? (const BdCoverage *) self->checked->data : NULL;
 }
 
 void

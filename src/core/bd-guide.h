@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "bd-os-version.h"
 #include "bd-step.h"
 #include "bd-text.h"
 
@@ -33,6 +34,8 @@ BdStep      *bd_guide_lookup_step     (BdGuide    *self,
                                        const char *step_id);
 GListModel  *bd_guide_get_references  (BdGuide    *self);
 gboolean     bd_guide_get_ask_cleared (BdGuide    *self);
+const BdCoverage *bd_guide_get_checked (BdGuide  *self,
+                                       guint    *n_checked);
 
 const char  *bd_guide_kind_to_string   (BdGuideKind kind);
 gboolean     bd_guide_kind_from_string (const char  *str,

@@ -10,6 +10,7 @@
 #include "bd-error.h"
 #include "bd-json-check.h"
 #include "bd-pack-private.h"
+#include "bd-pack-words.h"
 #include "bd-version.h"
 
 /*
@@ -35,78 +36,16 @@
 #define MAX_WAIT_SECONDS 3600
 #define MAX_RANK 1000
 
-static void
-check_language_key (BdJsonCheck *c,
-                    const char  *code)
-{
-  if (!bd_text_language_is_valid (code))
-    bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("\"%s\" is not a language code such as de or pt_BR"), code);
-  else if (c->user_data != NULL && !g_hash_table_contains (c->user_data, code))
-    bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("language \"%s\" is not listed in languages"), code);
-}
-
-/* A language map at the current path. Returns a new BdText when clean. */
-static BdText *
-check_text_node (BdJsonCheck *c,
-                 JsonNode    *node)
-{
-  guint before = c->problems->len;
-  JsonObject *map;
-  g_autoptr(GList) codes = NULL;
-  g_autoptr(BdText) text = NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      bd_json_check_report (c, BD_PROBLEM_TYPE,
-                            _("must be a language map such as {\"en\": \"…\"}, not a plain string"));
-      return NULL;
-    }
-  if (!bd_json_check_type (c, node, BD_JSON_WANT_OBJECT))
-    return NULL;
-  map = json_node_get_object (node);
-  codes = json_object_get_members (map);
-  for (GList *l = codes; l != NULL; l = l->next)
-    {
-      const char *code = l->data;
-      JsonNode *value = json_object_get_member (map, code);
-      gsize mark = bd_json_check_enter_member (c, code);
-
-      check_language_key (c, code);
-      if (bd_json_check_type (c, value, BD_JSON_WANT_STRING))
-        bd_json_check_text_value (c, json_node_get_string (value), MAX_TEXT_CHARS, FALSE);
-      bd_json_check_leave (c, mark);
-    }
-  if (!json_object_has_member (map, "en"))
-    bd_json_check_report (c, BD_PROBLEM_NO_ENGLISH, _("has no English (\"en\") text"));
-  if (c->problems->len > before)
-    return NULL;
-
-  text = bd_text_new (json_object_get_string_member (map, "en"));
-  for (GList *l = codes; l != NULL; l = l->next)
-    bd_text_set (text, l->data, json_object_get_string_member (map, l->data));
-  return g_steal_pointer (&text);
-}
-
+/* A language map, with each {path:…} in the words of the view. */
 static BdText *
 get_text (BdJsonCheck *c,
           JsonObject  *object,
           const char  *name,
           gboolean     required)
 {
-  JsonNode *node;
-  BdText *text;
-  gsize mark;
+  g_autoptr(BdText) raw = bd_pack_check_text (c, object, name, required);
 
-  if (!json_object_has_member (object, name))
-    {
-      bd_json_check_member (c, object, name, BD_JSON_WANT_OBJECT, required);
-      return NULL;
-    }
-  node = json_object_get_member (object, name);
-  mark = bd_json_check_enter_member (c, name);
-  text = check_text_node (c, node);
-  bd_json_check_leave (c, mark);
-  return text;
+  return bd_pack_words_expand (c->user_data, raw, BD_DEVICE_IPHONE);
 }
 
 /* --- the header ------------------------------------------------------ */
@@ -172,8 +111,9 @@ check_platform (BdJsonCheck *c,
 {
   static const char * const members[] = { "name", "version", NULL };
   static const char * const names[] = { "iOS", "iPadOS", "macOS", "watchOS", "visionOS", NULL };
-  GPtrArray *platforms = data;
+  GArray *coverage = data;
   const char *name, *version;
+  BdCoverage entry = { NULL, 0, 0, 0 };
   gsize mark;
 
   bd_json_check_members (c, item, members);
@@ -193,8 +133,16 @@ check_platform (BdJsonCheck *c,
       bd_json_check_leave (c, mark);
       version = NULL;
     }
-  if (name != NULL && version != NULL)
-    g_ptr_array_add (platforms, g_strdup_printf ("%s %s", name, version));
+  /* Format 1 said only "checked on"; a version too long to compare is
+   * not shown. */
+  for (guint i = 0; name != NULL && names[i] != NULL; i++)
+    if (strcmp (name, names[i]) == 0)
+      entry.platform = names[i];
+  if (entry.platform != NULL && version != NULL && bd_os_version_parse (version, &entry.from))
+    {
+      entry.to = entry.from;
+      g_array_append_val (coverage, entry);
+    }
 }
 
 /* Fills c->languages; "en" counts as declared even when missing, so a
@@ -205,13 +153,14 @@ check_languages (BdJsonCheck *c,
 {
   JsonArray *array = bd_json_check_array (c, root, "languages", TRUE, 1, 100);
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  BdPackCheck *check = c->user_data;
   gsize mark;
 
   /* Without a usable list, language keys are only checked for their form. */
   if (array == NULL)
     return codes;
-  c->user_data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (c->user_data, g_strdup ("en"));
+  check->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (check->languages, g_strdup ("en"));
   mark = bd_json_check_enter_member (c, "languages");
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -229,7 +178,7 @@ check_languages (BdJsonCheck *c,
           else
             {
               g_ptr_array_add (codes, g_strdup (code));
-              g_hash_table_add (c->user_data, g_strdup (code));
+              g_hash_table_add (check->languages, g_strdup (code));
             }
         }
       bd_json_check_leave (c, item);
@@ -252,6 +201,7 @@ typedef struct
   GPtrArray *explanations;
   GHashTable *seen;      /* ids of the kind being checked */
   GHashTable *ranks;
+  GArray *coverage;      /* BdCoverage */
 } Build;
 
 static GStrv
@@ -307,6 +257,56 @@ check_symptom (BdJsonCheck *c,
                      _bd_symptom_new (id, text, cause, first_fix, (const char * const *) plan));
 }
 
+/* A step done once is shown for the iPhone; only a step done on each
+ * device has words for another device. */
+static void
+check_step_devices (BdJsonCheck *c,
+                    GPtrArray   *variants,
+                    gboolean     per_device)
+{
+  for (guint i = 0; !per_device && variants != NULL && i < variants->len; i++)
+    {
+      BdVariant *variant = g_ptr_array_index (variants, i);
+      gsize mark;
+
+      if (variant->device == BD_DEVICE_NONE || variant->device == BD_DEVICE_IPHONE)
+        continue;
+      /* Leaving to the mark before "variants" leaves the index too. */
+      mark = bd_json_check_enter_member (c, "variants");
+      bd_json_check_enter_index (c, i);
+      bd_json_check_report (c, BD_PROBLEM_BAD_VALUE,
+                            _("only a step with per_device can have words for an iPad or a Mac"));
+      bd_json_check_leave (c, mark);
+    }
+}
+
+static BdStep *
+build_step (BdPackCheck *check,
+            const char  *guide_id,
+            const char  *id,
+            BdText      *raw[3],
+            GPtrArray   *variants,
+            guint        wait,
+            gboolean     per_device)
+{
+  static const BdDevice others[] = { BD_DEVICE_IPAD, BD_DEVICE_MAC };
+  BdText *words[3];
+  BdStep *step;
+
+  bd_pack_words_for_step (check, raw, variants, BD_DEVICE_IPHONE, words);
+  step = _bd_step_new (guide_id, id, words[0], words[1], words[2], wait, per_device);
+  for (guint i = 0; i < 3; i++)
+    g_clear_pointer (&words[i], bd_text_unref);
+  for (guint d = 0; per_device && d < G_N_ELEMENTS (others); d++)
+    {
+      bd_pack_words_for_step (check, raw, variants, others[d], words);
+      _bd_step_set_words_on (step, others[d], words[0], words[1], words[2]);
+      for (guint i = 0; i < 3; i++)
+        g_clear_pointer (&words[i], bd_text_unref);
+    }
+  return step;
+}
+
 static BdStep *
 check_step (BdJsonCheck *c,
             JsonObject  *item,
@@ -314,25 +314,32 @@ check_step (BdJsonCheck *c,
             GHashTable  *seen)
 {
   static const char * const members[] = {
-    "id", "text", "expect", "wait_seconds", "caution", "per_device", NULL
+    "id", "text", "expect", "wait_seconds", "caution", "per_device", "variants", NULL
   };
   guint before = c->problems->len;
   const char *id = bd_json_check_id (c, item, "id", TRUE);
-  g_autoptr(BdText) text = get_text (c, item, "text", TRUE);
-  g_autoptr(BdText) expect = get_text (c, item, "expect", FALSE);
-  g_autoptr(BdText) caution = get_text (c, item, "caution", FALSE);
+  BdText *raw[3] = {
+    bd_pack_check_text (c, item, "text", TRUE),
+    bd_pack_check_text (c, item, "expect", FALSE),
+    bd_pack_check_text (c, item, "caution", FALSE),
+  };
+  g_autoptr(GPtrArray) variants = bd_pack_check_variants (c, item, TRUE);
   gint64 wait = 0;
   gboolean per_device = bd_json_check_bool (c, item, "per_device", FALSE);
+  BdStep *step = NULL;
   gsize mark;
 
   bd_json_check_members (c, item, members);
   bd_json_check_int (c, item, "wait_seconds", FALSE, 1, MAX_WAIT_SECONDS, &wait);
+  check_step_devices (c, variants, per_device);
   mark = bd_json_check_enter_member (c, "id");
   bd_json_check_unique_id (c, seen, id);
   bd_json_check_leave (c, mark);
-  if (c->problems->len > before)
-    return NULL;
-  return _bd_step_new (guide_id, id, text, expect, caution, (guint) wait, per_device);
+  if (c->problems->len == before)
+    step = build_step (c->user_data, guide_id, id, raw, variants, (guint) wait, per_device);
+  for (guint i = 0; i < 3; i++)
+    g_clear_pointer (&raw[i], bd_text_unref);
+  return step;
 }
 
 static BdReference *
@@ -434,13 +441,84 @@ check_guide_kind (BdJsonCheck *c,
 }
 
 static void
+check_checked_entry (BdJsonCheck *c,
+                     JsonObject  *item,
+                     guint        index,
+                     gpointer     data)
+{
+  static const char * const members[] = { "platform", "from", "to", NULL };
+  static const char * const names[] = { "iOS", "iPadOS", "macOS", NULL };
+  GArray *checked = data;
+  const char *platform = bd_json_check_string (c, item, "platform", TRUE);
+  const char *from = bd_json_check_string (c, item, "from", TRUE);
+  const char *to = bd_json_check_string (c, item, "to", TRUE);
+  BdCoverage entry = { NULL, 0, 0, 1 };
+  guint before = c->problems->len;
+  gsize mark;
+
+  bd_json_check_members (c, item, members);
+  for (guint i = 0; platform != NULL && names[i] != NULL; i++)
+    if (strcmp (platform, names[i]) == 0)
+      entry.platform = names[i];
+  mark = bd_json_check_enter_member (c, "platform");
+  if (platform != NULL && entry.platform == NULL)
+    bd_json_check_report (c, BD_PROBLEM_BAD_VALUE, _("\"%s\" is not iOS, iPadOS or macOS"), platform);
+  for (guint i = 0; entry.platform != NULL && i < checked->len; i++)
+    if (g_array_index (checked, BdCoverage, i).platform == entry.platform)
+      bd_json_check_report (c, BD_PROBLEM_DUPLICATE, _("%s is named twice"), platform);
+  bd_json_check_leave (c, mark);
+  mark = bd_json_check_enter_member (c, "from");
+  if (from != NULL && !bd_os_version_parse (from, &entry.from))
+    bd_json_check_report (c, BD_PROBLEM_BAD_VERSION, _("\"%s\" is not a version such as 17.5"), from);
+  bd_json_check_leave (c, mark);
+  mark = bd_json_check_enter_member (c, "to");
+  if (to != NULL && !bd_os_version_parse (to, &entry.to))
+    bd_json_check_report (c, BD_PROBLEM_BAD_VERSION, _("\"%s\" is not a version such as 26.1"), to);
+  else if (to != NULL && from != NULL && entry.from > entry.to)
+    bd_json_check_report (c, BD_PROBLEM_BAD_VERSION, _("comes before from"));
+  bd_json_check_leave (c, mark);
+  if (c->problems->len == before)
+    g_array_append_val (checked, entry);
+}
+
+/* "checked": the versions the guide's steps were written and checked for;
+ * format 2 has it instead of the pack's single "platforms" list. */
+static GArray *
+check_guide_checked (BdJsonCheck *c,
+                     JsonObject  *item)
+{
+  BdPackCheck *check = c->user_data;
+  g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (BdCoverage));
+  guint before = c->problems->len;
+  JsonArray *array;
+  gsize mark;
+
+  if (check->format == 1)
+    {
+      if (json_object_has_member (item, "checked"))
+        {
+          mark = bd_json_check_enter_member (c, "checked");
+          bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT, _("checked needs format 2"));
+          bd_json_check_leave (c, mark);
+        }
+      return g_steal_pointer (&checked);
+    }
+  array = bd_json_check_array (c, item, "checked", check->format == 2, 1, 3);
+  mark = bd_json_check_enter_member (c, "checked");
+  if (array != NULL)
+    bd_json_check_for_each_object (c, array, check_checked_entry, checked);
+  bd_json_check_leave (c, mark);
+  return c->problems->len > before ? NULL : g_steal_pointer (&checked);
+}
+
+static void
 check_guide (BdJsonCheck *c,
              JsonObject  *item,
              guint        index,
              gpointer     data)
 {
   static const char * const members[] = {
-    "id", "kind", "title", "summary", "steps", "references", "ask_cleared", NULL
+    "id", "kind", "title", "summary", "steps", "references", "ask_cleared", "checked", NULL
   };
   Build *b = data;
   guint before = c->problems->len;
@@ -451,6 +529,7 @@ check_guide (BdJsonCheck *c,
   g_autoptr(BdText) summary = get_text (c, item, "summary", TRUE);
   gboolean asks = bd_json_check_bool (c, item, "ask_cleared",
                             kind == BD_GUIDE_KIND_FIX || kind == BD_GUIDE_KIND_RESET);
+  g_autoptr(GArray) checked = check_guide_checked (c, item);
   g_autoptr(BdGuide) guide = NULL;
   gsize mark;
 
@@ -459,7 +538,10 @@ check_guide (BdJsonCheck *c,
   bd_json_check_unique_id (c, b->seen, id);
   bd_json_check_leave (c, mark);
   if (c->problems->len == before && kind_ok)
-    guide = _bd_guide_new (id, kind, title, summary, asks);
+    {
+      guide = _bd_guide_new (id, kind, title, summary, asks);
+      _bd_guide_set_checked (guide, (BdCoverage *) checked->data, checked->len);
+    }
   check_guide_steps (c, item, guide, id);
   check_guide_references (c, item, guide);
   if (c->problems->len == before && guide != NULL)
@@ -721,11 +803,62 @@ check_completeness (BdJsonCheck *c,
       gsize inner = bd_json_check_enter_member (c, l->data);
       gint64 percent = 0;
 
-      check_language_key (c, l->data);
+      bd_pack_check_language_key (c, l->data);
       bd_json_check_leave (c, inner);
       if (bd_json_check_int (c, object, l->data, TRUE, 0, 100, &percent))
         g_hash_table_insert (completeness, g_strdup (l->data), GINT_TO_POINTER ((int) percent + 1));
     }
+  bd_json_check_leave (c, mark);
+}
+
+static void
+check_format (BdJsonCheck *c,
+              JsonObject  *root)
+{
+  BdPackCheck *check = c->user_data;
+  JsonNode *format = bd_json_check_member (c, root, "format", BD_JSON_WANT_INT, TRUE);
+  gsize mark;
+
+  /* 0: not known; the rules of both formats are then optional, so only
+   * the format itself is reported. */
+  check->format = 0;
+  if (format == NULL)
+    return;
+  if (json_node_get_int (format) == 1 || json_node_get_int (format) == 2)
+    {
+      check->format = (int) json_node_get_int (format);
+      return;
+    }
+  mark = bd_json_check_enter_member (c, "format");
+  bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT, _("format %lld is not supported; only 1 and 2 are"),
+          (long long) json_node_get_int (format));
+  bd_json_check_leave (c, mark);
+}
+
+/* Format 1's single "checked on" list; format 2 has it per guide. */
+static void
+check_platforms (BdJsonCheck *c,
+                 JsonObject  *root,
+                 GArray      *coverage)
+{
+  BdPackCheck *check = c->user_data;
+  JsonArray *platform_list;
+  gsize mark;
+
+  if (check->format >= 2)
+    {
+      if (json_object_has_member (root, "platforms"))
+        {
+          mark = bd_json_check_enter_member (c, "platforms");
+          bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT,
+                                _("format 2 has no platforms; each guide says what it was checked on"));
+          bd_json_check_leave (c, mark);
+        }
+      return;
+    }
+  platform_list = bd_json_check_array (c, root, "platforms", check->format == 1, 1, 20);
+  mark = bd_json_check_enter_member (c, "platforms");
+  bd_json_check_for_each_object (c, platform_list, check_platform, coverage);
   bd_json_check_leave (c, mark);
 }
 
@@ -736,28 +869,19 @@ check_header (BdJsonCheck *c,
 {
   static const char * const members[] = {
     "format", "id", "version", "published", "platforms", "languages", "completeness",
-    "symptoms", "guides", "resets", "checklists", "explanations", NULL
+    "paths", "symptoms", "guides", "resets", "checklists", "explanations", NULL
   };
   guint before = c->problems->len;
   g_autoptr(GPtrArray) languages = check_languages (c, root);
-  g_autoptr(GPtrArray) platforms = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) completeness = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonNode *format = bd_json_check_member (c, root, "format", BD_JSON_WANT_INT, TRUE);
   const char *id = bd_json_check_id (c, root, "id", TRUE);
   const char *version = bd_json_check_string (c, root, "version", TRUE);
   const char *published = bd_json_check_string (c, root, "published", TRUE);
   g_autoptr(GDateTime) when = published != NULL ? bd_date_time_parse_strict (published) : NULL;
-  JsonArray *platform_list;
   gsize mark;
 
   bd_json_check_members (c, root, members);
-  if (format != NULL && json_node_get_int (format) != 1)
-    {
-      mark = bd_json_check_enter_member (c, "format");
-      bd_json_check_report (c, BD_PROBLEM_BAD_FORMAT, _("format %lld is not supported; only 1 is"),
-              (long long) json_node_get_int (format));
-      bd_json_check_leave (c, mark);
-    }
+  check_format (c, root);
   if (version != NULL && !bd_version_is_valid (version))
     {
       mark = bd_json_check_enter_member (c, "version");
@@ -771,18 +895,45 @@ check_header (BdJsonCheck *c,
               _("\"%s\" is not a date and time with a time zone such as 2026-11-23T09:00:00Z"), published);
       bd_json_check_leave (c, mark);
     }
-  platform_list = bd_json_check_array (c, root, "platforms", TRUE, 1, 20);
-  mark = bd_json_check_enter_member (c, "platforms");
-  bd_json_check_for_each_object (c, platform_list, check_platform, platforms);
-  bd_json_check_leave (c, mark);
+  check_platforms (c, root, b->coverage);
   check_completeness (c, root, completeness);
   if (c->problems->len > before)
     return;
   g_ptr_array_add (languages, NULL);
-  g_ptr_array_add (platforms, NULL);
-  b->pack = _bd_pack_new (id, version, when, (const char * const *) languages->pdata,
-                          (const char * const *) platforms->pdata);
+  b->pack = _bd_pack_new (id, version, when, (const char * const *) languages->pdata);
   _bd_pack_set_completeness (b->pack, completeness);
+}
+
+/* Per platform, the versions every guide naming it covers. */
+static void
+add_coverage (Build *b)
+{
+  for (guint i = 0; i < b->guides->len; i++)
+    {
+      guint n = 0;
+      const BdCoverage *checked = bd_guide_get_checked (g_ptr_array_index (b->guides, i), &n);
+
+      for (guint j = 0; j < n; j++)
+        {
+          BdCoverage *entry = NULL;
+
+          for (guint k = 0; entry == NULL && k < b->coverage->len; k++)
+            if (g_array_index (b->coverage, BdCoverage, k).platform == checked[j].platform)
+              entry = &g_array_index (b->coverage, BdCoverage, k);
+          if (entry == NULL)
+            {
+              g_array_append_val (b->coverage, checked[j]);
+              continue;
+            }
+          entry->from = MAX (entry->from, checked[j].from);
+          entry->to = MIN (entry->to, checked[j].to);
+          entry->n_guides++;
+        }
+    }
+  for (guint k = 0; k < b->coverage->len; k++)
+    if (g_array_index (b->coverage, BdCoverage, k).n_guides == 0)
+      g_array_index (b->coverage, BdCoverage, k).n_guides = b->guides->len;
+  _bd_pack_set_coverage (b->pack, (BdCoverage *) b->coverage->data, b->coverage->len);
 }
 
 static void
@@ -798,6 +949,7 @@ add_all (Build *b)
     _bd_pack_add_checklist (b->pack, g_ptr_array_index (b->checklists, i));
   for (guint i = 0; i < b->explanations->len; i++)
     _bd_pack_add_explanation (b->pack, g_ptr_array_index (b->explanations, i));
+  add_coverage (b);
 }
 
 static void
@@ -811,6 +963,7 @@ check_root (BdJsonCheck *c,
     return;
   object = json_node_get_object (root);
   check_header (c, object, b);
+  bd_pack_check_paths (c, object);
   check_list (c, object, "symptoms", 1, 200, check_symptom, b);
   check_list (c, object, "guides", 1, 500, check_guide, b);
   check_list (c, object, "resets", 0, 100, check_reset, b);
@@ -833,6 +986,40 @@ build_clear (Build *b)
   g_clear_pointer (&b->explanations, g_ptr_array_unref);
   g_clear_pointer (&b->seen, g_hash_table_unref);
   g_clear_pointer (&b->ranks, g_hash_table_unref);
+  g_clear_pointer (&b->coverage, g_array_unref);
+}
+
+/* Checks @root and builds the pack with the words of @view. */
+static BdPack *
+build (BdJsonCheck      *c,
+       JsonNode         *root,
+       const BdPackView *view)
+{
+  BdPackCheck check = { .view = *view };
+  Build b = { 0 };
+  BdPack *pack = NULL;
+
+  c->user_data = &check;
+  b.symptoms = g_ptr_array_new_with_free_func (g_object_unref);
+  b.guides = g_ptr_array_new_with_free_func (g_object_unref);
+  b.resets = g_ptr_array_new_with_free_func (g_object_unref);
+  b.checklists = g_ptr_array_new_with_free_func (g_object_unref);
+  b.explanations = g_ptr_array_new_with_free_func (g_object_unref);
+  b.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  b.ranks = g_hash_table_new (NULL, NULL);
+  b.coverage = g_array_new (FALSE, FALSE, sizeof (BdCoverage));
+
+  check_root (c, root, &b);
+  if (c->problems->len == 0 && b.pack != NULL)
+    {
+      _bd_pack_sort_resets (b.pack);
+      _bd_pack_set_tree (b.pack, root, view->unsure, view->ios);
+      pack = g_steal_pointer (&b.pack);
+    }
+  c->user_data = NULL;
+  bd_pack_check_clear (&check);
+  build_clear (&b);
+  return pack;
 }
 
 /**
@@ -842,7 +1029,9 @@ build_clear (Build *b)
  *   every problem found, in the order found; an empty array on success
  * @error: %BD_ERROR_INVALID_PACK with the first problem as "path: message"
  *
- * Never crashes, never logs a CRITICAL, whatever @bytes hold.
+ * Never crashes, never logs a CRITICAL, whatever @bytes hold. The pack
+ * shows the words for the newest iOS it covers; bd_pack_resolve() gives
+ * those for another version.
  *
  * Returns: (transfer full) (nullable): the pack, or %NULL
  */
@@ -851,8 +1040,8 @@ bd_pack_new_from_bytes (GBytes     *bytes,
                         GPtrArray **problems,
                         GError    **error)
 {
+  static const BdPackView newest = { FALSE, BD_OS_VERSION_NEWEST };
   BdJsonCheck c;
-  Build b = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
   BdPack *pack = NULL;
@@ -860,29 +1049,29 @@ bd_pack_new_from_bytes (GBytes     *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   bd_json_check_init (&c);
-  b.symptoms = g_ptr_array_new_with_free_func (g_object_unref);
-  b.guides = g_ptr_array_new_with_free_func (g_object_unref);
-  b.resets = g_ptr_array_new_with_free_func (g_object_unref);
-  b.checklists = g_ptr_array_new_with_free_func (g_object_unref);
-  b.explanations = g_ptr_array_new_with_free_func (g_object_unref);
-  b.seen = g_hash_table_new (g_str_hash, g_str_equal);
-  b.ranks = g_hash_table_new (NULL, NULL);
-
   root = bd_json_check_parse (&c, bytes, BD_PACK_MAX_SIZE, parser);
   if (root != NULL)
-    check_root (&c, root, &b);
-  if (c.problems->len == 0 && b.pack != NULL)
-    {
-      _bd_pack_sort_resets (b.pack);
-      pack = g_steal_pointer (&b.pack);
-    }
-  else
+    pack = build (&c, root, &newest);
+  if (pack == NULL)
     bd_json_check_set_error (&c, error, BD_ERROR_INVALID_PACK);
-
   if (problems != NULL)
     *problems = g_steal_pointer (&c.problems);
-  g_clear_pointer ((GHashTable **) &c.user_data, g_hash_table_unref);
   bd_json_check_clear (&c);
-  build_clear (&b);
+  return pack;
+}
+
+/* The pack of @root (checked clean before) with the words of a view. */
+BdPack *
+_bd_pack_build (JsonNode *root,
+                gboolean  unsure,
+                int       ios)
+{
+  BdPackView view = { unsure, ios };
+  BdJsonCheck c;
+  BdPack *pack;
+
+  bd_json_check_init (&c);
+  pack = build (&c, root, &view);
+  bd_json_check_clear (&c);
   return pack;
 }

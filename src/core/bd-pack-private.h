@@ -4,6 +4,9 @@
 /* Constructors for the loader: pack objects are immutable once made, so
  * only bd-pack-loader.c builds them. */
 
+#include <json-glib/json-glib.h>
+
+#include "bd-os-version.h"
 #include "bd-pack.h"
 
 G_BEGIN_DECLS
@@ -26,6 +29,11 @@ BdStep          *_bd_step_new             (const char         *guide_id,
                                            BdText             *caution,
                                            guint               wait_seconds,
                                            gboolean            per_device);
+void             _bd_step_set_words_on    (BdStep             *self,
+                                           BdDevice            device,
+                                           BdText             *text,
+                                           BdText             *expect,
+                                           BdText             *caution);
 BdReference     *_bd_reference_new        (BdText             *title,
                                            const char         *url);
 BdGuide         *_bd_guide_new            (const char         *id,
@@ -33,6 +41,9 @@ BdGuide         *_bd_guide_new            (const char         *id,
                                            BdText             *title,
                                            BdText             *summary,
                                            gboolean            ask_cleared);
+void             _bd_guide_set_checked    (BdGuide            *self,
+                                           const BdCoverage   *checked,
+                                           guint               n_checked);
 void             _bd_guide_add_step       (BdGuide            *self,
                                            BdStep             *step);
 void             _bd_guide_add_reference  (BdGuide            *self,
@@ -64,8 +75,17 @@ void             _bd_pack_set_completeness (BdPack            *self,
 BdPack          *_bd_pack_new             (const char         *id,
                                            const char         *version,
                                            GDateTime          *published,
-                                           const char * const *languages,
-                                           const char * const *platforms);
+                                           const char * const *languages);
+void             _bd_pack_set_coverage    (BdPack             *self,
+                                           const BdCoverage   *coverage,
+                                           guint               n_coverage);
+void             _bd_pack_set_tree        (BdPack             *self,
+                                           JsonNode           *root,
+                                           gboolean            unsure,
+                                           int                 ios);
+BdPack          *_bd_pack_build           (JsonNode           *root,
+                                           gboolean            unsure,
+                                           int                 ios);
 void             _bd_pack_add_symptom     (BdPack             *self,
                                            BdSymptom          *symptom);
 void             _bd_pack_add_guide       (BdPack             *self,

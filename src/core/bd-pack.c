@@ -3,6 +3,8 @@
 
 #include "bd-config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bd-core-resources.h"
 #include "bd-error.h"
@@ -20,7 +22,10 @@ struct _BdPack
   char *version;
   GDateTime *published;
   GStrv languages;
-  GStrv platforms;
+  GArray *coverage;         /* BdCoverage */
+  JsonNode *tree;           /* the pack as written, for other views */
+  gboolean unsure;          /* the words of "Not sure" */
+  int ios;                  /* otherwise those of this iOS version */
   GHashTable *completeness; /* language -> percent + 1 */
   BdPackSource source;
 
@@ -45,7 +50,8 @@ bd_pack_finalize (GObject *object)
   g_free (self->version);
   g_clear_pointer (&self->published, g_date_time_unref);
   g_strfreev (self->languages);
-  g_strfreev (self->platforms);
+  g_clear_pointer (&self->coverage, g_array_unref);
+  g_clear_pointer (&self->tree, json_node_unref);
   g_clear_pointer (&self->completeness, g_hash_table_unref);
   g_clear_object (&self->symptoms);
   g_clear_object (&self->guides);
@@ -81,8 +87,7 @@ BdPack *
 _bd_pack_new (const char         *id,
               const char         *version,
               GDateTime          *published,
-              const char * const *languages,
-              const char * const *platforms)
+              const char * const *languages)
 {
   BdPack *self = g_object_new (BD_TYPE_PACK, NULL);
 
@@ -90,8 +95,199 @@ _bd_pack_new (const char         *id,
   self->version = g_strdup (version);
   self->published = g_date_time_ref (published);
   self->languages = g_strdupv ((char **) languages);
-  self->platforms = g_strdupv ((char **) platforms);
+  self->coverage = g_array_new (FALSE, FALSE, sizeof (BdCoverage));
+  self->ios = BD_OS_VERSION_NEWEST;
   return self;
+}
+
+void
+_bd_pack_set_coverage (BdPack           *self,
+                       const BdCoverage *coverage,
+                       guint             n_coverage)
+{
+  g_array_set_size (self->coverage, 0);
+  g_array_append_vals (self->coverage, coverage, n_coverage);
+}
+
+/* Keeps the checked document, so the pack can be built for another view
+ * without parsing or trusting the bytes again. */
+void
+_bd_pack_set_tree (BdPack   *self,
+                   JsonNode *root,
+                   gboolean  unsure,
+                   int       ios)
+{
+  g_clear_pointer (&self->tree, json_node_unref);
+  self->tree = json_node_ref (root);
+  self->unsure = unsure;
+  self->ios = ios;
+}
+
+/**
+ * bd_pack_resolve:
+ * @ios: (nullable): the iPhone's iOS version as a person gave it ("17.5",
+ *   "iOS 26"); %NULL or anything else means "Not sure"
+ *
+ * The same pack with the words for @ios: each setting where that version
+ * has it, each step as that version does it. For "Not sure", the words
+ * of the newest iOS with the older ones beside them.
+ *
+ * Returns: (transfer full): the pack for @ios (@self when it is that)
+ */
+BdPack *
+bd_pack_resolve (BdPack     *self,
+                 const char *ios)
+{
+  int version = 0;
+  gboolean unsure;
+  BdPack *pack;
+
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+
+  unsure = !bd_os_version_read (ios, &version);
+  if (self->tree == NULL || (unsure && self->unsure) || (!unsure && !self->unsure && version == self->ios))
+    return g_object_ref (self);
+  pack = _bd_pack_build (self->tree, unsure, version);
+  if (pack == NULL)
+    return g_object_ref (self);
+  pack->source = self->source;
+  return pack;
+}
+
+/**
+ * bd_pack_get_ios:
+ * @version: (out) (optional): the iOS version whose words the pack shows
+ *
+ * Returns: %FALSE when the pack shows the words of "Not sure"
+ */
+gboolean
+bd_pack_get_ios (BdPack *self,
+                 int    *version)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), FALSE);
+
+  if (version != NULL)
+    *version = self->ios == BD_OS_VERSION_NEWEST ? bd_pack_get_newest_ios (self) : self->ios;
+  return !self->unsure;
+}
+
+/**
+ * bd_pack_get_newest_ios:
+ *
+ * Returns: the newest iOS version every guide was checked for; the pack's
+ *   own words are for it. 0 when the pack does not say.
+ */
+int
+bd_pack_get_newest_ios (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), 0);
+
+  for (guint i = 0; i < self->coverage->len; i++)
+    if (strcmp (g_array_index (self->coverage, BdCoverage, i).platform, "iOS") == 0)
+      return g_array_index (self->coverage, BdCoverage, i).to;
+  return 0;
+}
+
+/**
+ * bd_pack_covers_ios:
+ *
+ * Returns: whether every guide was checked for iOS @version, so the steps
+ *   name settings where that version has them
+ */
+gboolean
+bd_pack_covers_ios (BdPack *self,
+                    int     version)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), FALSE);
+
+  for (guint i = 0; i < self->coverage->len; i++)
+    {
+      const BdCoverage *entry = &g_array_index (self->coverage, BdCoverage, i);
+
+      /* A "to" of 26.1 covers every 26.1.x and nothing of 26.2. */
+      if (strcmp (entry->platform, "iOS") == 0)
+        return entry->n_guides == bd_pack_get_n_guides (self) && version >= entry->from
+               && version <= entry->to;
+    }
+  return FALSE;
+}
+
+/**
+ * bd_pack_describe_coverage:
+ *
+ * Returns: (transfer full): what the steps were checked for, as a person
+ *   reads it: "iOS 16 to 26.1; macOS 15 to 26.1 (3 guides)"; %NULL when
+ *   the pack does not say
+ */
+char *
+bd_pack_describe_coverage (BdPack *self)
+{
+  GString *out = g_string_new (NULL);
+  guint n_guides = bd_pack_get_n_guides (self);
+
+  for (guint i = 0; i < self->coverage->len; i++)
+    {
+      const BdCoverage *entry = &g_array_index (self->coverage, BdCoverage, i);
+      g_autofree char *from = bd_os_version_to_string (entry->from);
+      g_autofree char *to = bd_os_version_to_string (entry->to);
+
+      if (entry->from > entry->to)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (entry->from == entry->to)
+        g_string_append_printf (out, "%s %s", entry->platform, from);
+      else
+        /* TRANSLATORS: a range of versions, such as "iOS 16 to 26.1" */
+        g_string_append_printf (out, _("%s %s to %s"), entry->platform, from, to);
+      if (entry->n_guides < n_guides)
+        {
+          g_string_append (out, " (");
+          g_string_append_printf (out, ngettext ("%u guide", "%u guides", entry->n_guides), entry->n_guides);
+          g_string_append (out, ")");
+        }
+    }
+  if (out->len == 0)
+    return (g_string_free (out, TRUE), NULL);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * bd_pack_describe_ios:
+ *
+ * Returns: (transfer full): whose words the pack shows: "iOS 17.5", or
+ *   a sentence for "Not sure"
+ */
+char *
+bd_pack_describe_ios (BdPack *self)
+{
+  int version = 0;
+  g_autofree char *number = NULL;
+
+  if (!bd_pack_get_ios (self, &version))
+    return g_strdup (_("iOS version not known: the steps for the newest iOS, with the older words beside them"));
+  if (version == 0)
+    return g_strdup (_("the newest iOS"));
+  number = bd_os_version_to_string (version);
+  return g_strdup_printf ("iOS %s", number);
+}
+
+/**
+ * bd_pack_get_coverage:
+ * @n_coverage: (out): how many platforms
+ *
+ * Returns: (array length=n_coverage): per platform, the versions every
+ *   guide naming it was checked for, and how many guides name it
+ */
+const BdCoverage *
+bd_pack_get_coverage (BdPack *self,
+                      guint  *n_coverage)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  g_return_val_if_fail (n_coverage != NULL, NULL);
+
+  *n_coverage = self->coverage->len;
+  return (const BdCoverage *) self->coverage->data;
 }
 
 /* Takes the language -> percent + 1 entries of @completeness. */
@@ -293,19 +489,6 @@ bd_pack_get_languages (BdPack *self)
   return (const char * const *) self->languages;
 }
 
-/**
- * bd_pack_get_platforms:
- *
- * Returns: (transfer none): what the advice was checked against, as
- *   "iOS 26.5" strings
- */
-const char * const *
-bd_pack_get_platforms (BdPack *self)
-{
-  g_return_val_if_fail (BD_IS_PACK (self), NULL);
-  return (const char * const *) self->platforms;
-}
-
 BdPackSource
 bd_pack_get_source (BdPack *self)
 {
@@ -342,6 +525,13 @@ bd_pack_get_symptoms (BdPack *self)
 {
   g_return_val_if_fail (BD_IS_PACK (self), NULL);
   return G_LIST_MODEL (self->symptoms);
+}
+
+guint
+bd_pack_get_n_guides (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->guides));
 }
 
 GListModel *

@@ -40,7 +40,18 @@ const char         *bd_pack_get_id             (BdPack      *self);
 const char         *bd_pack_get_version        (BdPack      *self);
 GDateTime          *bd_pack_get_published      (BdPack      *self);
 const char * const *bd_pack_get_languages      (BdPack      *self);
-const char * const *bd_pack_get_platforms      (BdPack      *self);
+const BdCoverage   *bd_pack_get_coverage       (BdPack      *self,
+                                                guint       *n_coverage);
+int                 bd_pack_get_newest_ios     (BdPack      *self);
+gboolean            bd_pack_covers_ios         (BdPack      *self,
+                                                int          version);
+char               *bd_pack_describe_coverage  (BdPack      *self);
+char               *bd_pack_describe_ios       (BdPack      *self);
+guint               bd_pack_get_n_guides       (BdPack      *self);
+gboolean            bd_pack_get_ios            (BdPack      *self,
+                                                int         *version);
+BdPack             *bd_pack_resolve            (BdPack      *self,
+                                                const char  *ios);
 int                 bd_pack_get_completeness   (BdPack      *self,
                                                 const char  *language);
 BdPackSource        bd_pack_get_source         (BdPack      *self);

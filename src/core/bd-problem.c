@@ -30,6 +30,7 @@ static const char * const kind_names[] = {
   [BD_PROBLEM_DUPLICATE] = "duplicate",
   [BD_PROBLEM_UNKNOWN_REF] = "unknown-ref",
   [BD_PROBLEM_NOT_IN_PLAN] = "not-in-plan",
+  [BD_PROBLEM_PLACEHOLDER] = "placeholder",
 };
 
 const char *

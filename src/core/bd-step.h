@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "bd-case.h"
 #include "bd-text.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,11 @@ BdText     *bd_step_get_expect       (BdStep *self);
 BdText     *bd_step_get_caution      (BdStep *self);
 guint       bd_step_get_wait_seconds (BdStep *self);
 gboolean    bd_step_get_per_device   (BdStep *self);
+BdText     *bd_step_get_text_on      (BdStep   *self,
+                                      BdDevice  device);
+BdText     *bd_step_get_expect_on    (BdStep   *self,
+                                      BdDevice  device);
+BdText     *bd_step_get_caution_on   (BdStep   *self,
+                                      BdDevice  device);
 
 G_END_DECLS
