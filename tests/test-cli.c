@@ -682,7 +682,7 @@ test_update (void)
   run_cli_serving (&untrusted, (const char * const[]) { "update", "--url", url, "--key", other_line, NULL });
   g_assert_cmpint (untrusted.status, ==, 1);
   g_assert_nonnull (strstr (untrusted.err, "unknown-key"));
-  g_assert_nonnull (strstr (untrusted.err, "still using 2026.11.1"));
+  g_assert_nonnull (strstr (untrusted.err, "still using 2026.12.1"));
 
   run_cli_serving (&updated, (const char * const[]) { "update", "--url", url, "--key", key_file, NULL });
   g_assert_cmpint (updated.status, ==, 0);
@@ -698,7 +698,7 @@ test_update (void)
   g_assert_nonnull (strstr (shown.out, "cache"));
   /* without the key it is not trusted, and left in place */
   run_cli_serving (&plain, (const char * const[]) { "pack", NULL });
-  g_assert_nonnull (strstr (plain.out, "2026.11.1"));
+  g_assert_nonnull (strstr (plain.out, "2026.12.1"));
   g_assert_nonnull (strstr (plain.out, "bundled"));
 
   run_cli_serving (&refused, (const char * const[]) { "update", "--url", "http://example.com/g.json", NULL });

@@ -789,7 +789,7 @@ test_updates (void)
   fresh_case (&a, "badge-one-all-read");
   case_id = g_strdup (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))));
   check_updates (&a);
-  g_assert_cmpstr (status_line (&a), ==, "Update refused: bad signature — still using 2026.11.1");
+  g_assert_cmpstr (status_line (&a), ==, "Update refused: bad signature — still using 2026.12.1");
   g_assert_false (g_file_test (envelope, G_FILE_TEST_EXISTS));
 
   g_settings_set_string (settings, "guidance-url", good_url);
@@ -945,7 +945,7 @@ test_updates_network (void)
 
   test_key_init (&key);
   line = test_key_line (&key);
-  served.pack = test_pack_with_version ("2026.11.1");
+  served.pack = test_pack_with_version ("2026.12.1");
   served.signature = test_key_sign (&key, served.pack);
   served.tampered = g_bytes_new_static ("", 0);
   g_settings_set_strv (settings, "trusted-keys", (const char * const[]) { line, NULL });
@@ -979,7 +979,7 @@ test_updates_network (void)
   g_assert_true (bd_guidance_updates_is_checking (updates));
   iterate_until (check_done, updates, 10000);
   settle (GTK_WIDGET (a.window));
-  g_assert_true (g_str_has_prefix (status_line (&a), "Guidance 2026.11.1 · checked just now"));
+  g_assert_true (g_str_has_prefix (status_line (&a), "Guidance 2026.12.1 · checked just now"));
 
   /* and with auto-update off, it does not */
   g_settings_set_boolean (settings, "auto-update", FALSE);
@@ -1014,7 +1014,7 @@ test_updates_out_of_date (void)
   {
     g_autoptr(GBytes) newer = test_pack_with_version ("2099.1.1");
     text = g_string_new_len (g_bytes_get_data (newer, NULL), g_bytes_get_size (newer));
-    g_assert_cmpuint (test_json_replace (text, "\"published\": \"2026-11-23T09:00:00Z\"",
+    g_assert_cmpuint (test_json_replace (text, "\"published\": \"2026-12-06T09:00:00Z\"",
                                          "\"published\": \"2026-01-05T09:00:00Z\""), ==, 1);
   }
   pack = g_bytes_new (text->str, text->len);
@@ -1497,9 +1497,9 @@ static void
 test_screenshots_languages (void)
 {
   static const struct { const char *language; const char *status; const char *matrix_words; } languages[] = {
-    { "de", "Leitfaden 2026.11.1 · integriert", "Kennzeichen" },
-    { "es", "Instrucciones 2026.11.1 · integradas", "globo" },
-    { "fr", "Conseils 2026.11.1 · intégrés", "pastille" },
+    { "de", "Leitfaden 2026.12.1 · integriert", "Kennzeichen" },
+    { "es", "Instrucciones 2026.12.1 · integradas", "globo" },
+    { "fr", "Conseils 2026.12.1 · intégrés", "pastille" },
   };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
