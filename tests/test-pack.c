@@ -370,6 +370,46 @@ test_bundled_shapes (void)
   g_assert_nonnull (bd_pack_lookup_checklist (pack, "escalation"));
 }
 
+/* Versions as the pack writes them, and as a person types them. */
+static void
+test_os_versions (void)
+{
+  BdOsRange range;
+  int version = 0;
+
+  g_assert_true (bd_os_version_parse ("17", &version));
+  g_assert_cmpint (version, ==, 17000);
+  g_assert_true (bd_os_version_parse ("16.7", &version));
+  g_assert_cmpint (version, ==, 16007);
+  /* the pack names no patch level, and no leading zero */
+  g_assert_false (bd_os_version_parse ("17.2.1", &version));
+  g_assert_false (bd_os_version_parse ("017", &version));
+  g_assert_false (bd_os_version_parse ("17.", &version));
+  g_assert_false (bd_os_version_parse ("", &version));
+  /* a person may type the patch level, "iOS" and spaces */
+  g_assert_true (bd_os_version_read (" iOS 17.5.1 ", &version));
+  g_assert_cmpint (version, ==, 17005);
+  g_assert_false (bd_os_version_read ("seventeen", &version));
+  g_assert_false (bd_os_version_read (NULL, &version));
+
+  g_assert_true (bd_os_range_parse ("<18", &range));
+  g_assert_true (bd_os_range_contains (&range, 17009));
+  g_assert_false (bd_os_range_contains (&range, 18000));
+  g_assert_true (bd_os_range_parse ("<=17", &range));
+  g_assert_true (bd_os_range_contains (&range, 17999));
+  g_assert_true (bd_os_range_parse (">=17 <17.2", &range));
+  g_assert_true (bd_os_range_contains (&range, 17001));
+  g_assert_false (bd_os_range_contains (&range, 17002));
+  g_assert_true (bd_os_range_parse ("=16", &range));
+  g_assert_true (bd_os_range_contains (&range, 16007));
+  g_assert_false (bd_os_range_contains (&range, 17000));
+  g_assert_false (bd_os_range_parse ("<17.2.1", &range));
+  g_assert_false (bd_os_range_parse ("<<18", &range));
+  g_assert_false (bd_os_range_parse ("18", &range));
+  g_assert_false (bd_os_range_parse (">=18 <17", &range));
+  g_assert_false (bd_os_range_parse ("<18 ", &range));
+}
+
 /* The words of one step in one view and language. */
 static const char *
 step_words (BdPack     *pack,
@@ -515,6 +555,7 @@ main (int    argc,
   g_test_add_func ("/pack/language-fallback", test_language_fallback);
   g_test_add_func ("/pack/versions", test_versions);
   g_test_add_func ("/pack/file-over-cap", test_file_over_cap);
+  g_test_add_func ("/pack/os-versions", test_os_versions);
   g_test_add_func ("/pack/words/follow-ios", test_words_follow_ios);
   g_test_add_func ("/pack/words/unsure", test_words_unsure);
   g_test_add_func ("/pack/words/coverage", test_coverage);

@@ -8,11 +8,12 @@
 #define MAX_MAJOR 999
 #define MAX_MINOR 999
 
-/* "N", "N.N" or "N.N.N" from @p, each part 1 to 3 digits; moves @p past
- * it. *has_minor says whether the minor was written: "<= 17" covers every
- * 17.x, "<= 17.2" only up to 17.2. */
+/* Up to @max_parts of "N.N.N" from @p, each part 1 to 3 digits without a
+ * leading zero; moves @p past it. *has_minor says whether the minor was
+ * written: "<= 17" covers every 17.x, "<= 17.2" only up to 17.2. */
 static gboolean
 scan_version (const char **p,
+              int          max_parts,
               int         *version,
               gboolean    *has_minor)
 {
@@ -23,6 +24,8 @@ scan_version (const char **p,
     {
       int digits = 0;
 
+      if (**p == '0' && g_ascii_isdigit ((*p)[1]))
+        return FALSE;
       while (g_ascii_isdigit (**p))
         {
           if (++digits > 3)
@@ -33,7 +36,7 @@ scan_version (const char **p,
       if (digits == 0)
         return FALSE;
       n++;
-      if (**p != '.' || n == 3)
+      if (**p != '.' || n == max_parts)
         break;
       (*p)++;
     }
@@ -47,7 +50,8 @@ scan_version (const char **p,
 
 /**
  * bd_os_version_parse:
- * @str: a version as the pack writes it: "17", "17.5" or "17.5.1"
+ * @str: a version as the pack writes it: "17" or "17.5" (a patch level
+ *   never moves a setting, so the pack names none)
  *
  * Returns: whether @str is exactly such a version
  */
@@ -60,7 +64,7 @@ bd_os_version_parse (const char *str,
 
   g_return_val_if_fail (str != NULL && version != NULL, FALSE);
 
-  if (!scan_version (&p, &value, NULL) || *p != '\0')
+  if (!scan_version (&p, 2, &value, NULL) || *p != '\0')
     return FALSE;
   *version = value;
   return TRUE;
@@ -91,7 +95,9 @@ bd_os_version_read (const char *str,
     p += 3;
   while (*p == ' ')
     p++;
-  return bd_os_version_parse (p, version);
+  if (!scan_version (&p, 3, version, NULL) || *p != '\0')
+    return FALSE;
+  return TRUE;
 }
 
 /* "17" for 17.0, "17.5" otherwise. */
@@ -127,7 +133,7 @@ scan_comparison (const char **p,
   if (op_len == 0)
     return FALSE;
   *p += op_len;
-  if (!scan_version (p, &version, &has_minor))
+  if (!scan_version (p, 2, &version, &has_minor))
     return FALSE;
   if (op[0] == '<' && op_len == 1)
     range->high = MIN (range->high, version);

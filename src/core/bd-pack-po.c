@@ -13,7 +13,8 @@
  * msgctxt the string's stable path (members by name, array elements by
  * id, or by index when they have none); merge reads the catalogues back
  * into the pack's language maps. A translation is taken only when its
- * msgid is still the English text, is not fuzzy and is not empty, so a
+ * msgid is still the English text, is not fuzzy, is not empty and names
+ * the same {path:…} settings as the English, so a
  * catalogue that lags behind the English falls back to English per string.
  *
  * Only json-glib, GLib and bd-text: the build runs this before the rest
@@ -319,6 +320,42 @@ typedef struct
   guint total;
 } Merge;
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The {path:ID} of @text in order of id, joined. */
+static char *
+placeholders (const char *text)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *p = strstr (text, "{path:"); p != NULL; p = strstr (p + 1, "{path:"))
+    {
+      const char *end = strchr (p, '}');
+      g_ptr_array_add (ids, end != NULL ? g_strndup (p, end - p + 1) : g_strdup (p));
+    }
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv ("", (char **) ids->pdata);
+}
+
+/* A translation that drops or adds a setting's path would make the whole
+ * pack fail to load: the English is kept for that string instead. */
+static gboolean
+same_placeholders (const char *english,
+                   const char *translation)
+{
+  g_autofree char *a = placeholders (english);
+  g_autofree char *b = placeholders (translation);
+
+  return strcmp (a, b) == 0;
+}
+
 static void
 merge_entry (const char *path,
              JsonObject *map,
@@ -331,7 +368,8 @@ merge_entry (const char *path,
   if (json_object_has_member (map, merge->language))
     json_object_remove_member (map, merge->language);
   /* Only a translation of the English as it is now. */
-  if (pair == NULL || g_strcmp0 (pair[0], json_object_get_string_member (map, "en")) != 0)
+  if (pair == NULL || g_strcmp0 (pair[0], json_object_get_string_member (map, "en")) != 0
+      || !same_placeholders (pair[0], pair[1]))
     return;
   json_object_set_string_member (map, merge->language, pair[1]);
   merge->translated++;

@@ -66,6 +66,14 @@ bd_pack_check_language_key (BdJsonCheck *c,
     bd_json_check_report (c, BD_PROBLEM_BAD_LANGUAGE, _("language \"%s\" is not listed in languages"), code);
 }
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The ids of the {path:ID} in @value, sorted; NULL (reported) when one is
  * malformed, names no path, or a path's own words hold one. */
 static GPtrArray *
@@ -105,7 +113,7 @@ scan_placeholders (BdJsonCheck *c,
       g_ptr_array_add (ids, g_steal_pointer (&id));
       p = end + 1;
     }
-  g_ptr_array_sort (ids, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (ids, compare_ids);
   return g_steal_pointer (&ids);
 }
 
@@ -116,7 +124,7 @@ same_ids (GPtrArray *a,
   if (a->len != b->len)
     return FALSE;
   for (guint i = 0; i < a->len; i++)
-    if (strcmp (*(char **) &a->pdata[i], *(char **) &b->pdata[i]) != 0)
+    if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
       return FALSE;
   return TRUE;
 }
