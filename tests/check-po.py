@@ -66,7 +66,7 @@ def main():
                     problems.append(f"{lang}: untranslated: {msgid}")
                 elif msgstr == msgid and (lang, msgid) not in allowed:
                     problems.append(f"{lang}: identical to English: {msgid}")
-                if msgstr and sorted(re.findall(r"\{path:[^}]*\}", msgstr)) != sorted(re.findall(r"\{path:[^}]*\}", msgid)):
+                if msgstr and sorted(re.findall(r"\{path:[^}\s]*\}", msgstr)) != sorted(re.findall(r"\{path:[^}\s]*\}", msgid)):
                     problems.append(f"{lang}: the {{path:…}} differ from the English: {msgid} -> {msgstr}")
                 if re.search(r"_[^\W_]", msgid) and msgid.count("_") == 1 and msgstr.count("_") != 1:
                     problems.append(f"{lang}: mnemonic lost: {msgid} -> {msgstr}")

@@ -200,6 +200,78 @@ test_pack (void)
   g_assert_nonnull (strstr (json.out, "\"source\" : \"bundled\""));
 }
 
+/* The plan in the words of the iPhone's iOS version: each setting where
+ * that version has it, and only there. */
+static void
+test_plan_ios (void)
+{
+  g_auto(Run) old = { 0 }, current = { 0 }, newest = { 0 }, unsure = { 0 }, outside = { 0 }, bad = { 0 };
+  g_auto(Run) json = { 0 }, pack = { 0 };
+
+  run_cli (&old, "plan", "badge-comes-back", "--ios", "17.5", "--tsv", NULL);
+  g_assert_cmpint (old.status, ==, 0);
+  g_assert_nonnull (strstr (old.out, "rebuild-imessage-sync\topen-messages-settings\tOpen Settings > Messages.\n"));
+  g_assert_null (strstr (old.out, "Settings > Apps"));
+  g_assert_null (strstr (old.out, "{path:"));
+
+  run_cli (&current, "plan", "badge-comes-back", "--ios", "26.1", "--tsv", NULL);
+  g_assert_nonnull (strstr (current.out, "rebuild-imessage-sync\topen-messages-settings\tOpen Settings > Apps > Messages.\n"));
+  g_assert_null (strstr (current.out, "Settings > Messages."));
+  /* without --ios: the newest iOS the guidance covers */
+  run_cli (&newest, "plan", "badge-comes-back", "--tsv", NULL);
+  g_assert_cmpstr (newest.out, ==, current.out);
+
+  run_cli (&unsure, "plan", "badge-comes-back", "--ios", "unsure", NULL);
+  g_assert_nonnull (strstr (unsure.out, "Open Settings > Apps > Messages (iOS 17 and earlier: Settings > Messages)."));
+  g_assert_nonnull (strstr (unsure.out, "On a Mac: Open Messages on your Mac and choose Messages > Settings > iMessage."));
+
+  /* outside what the guidance was written for: said, not hidden */
+  run_cli (&outside, "plan", "badge-comes-back", "--ios", "15.8", NULL);
+  g_assert_cmpint (outside.status, ==, 0);
+  g_assert_nonnull (strstr (outside.err, "written for iOS 16 to 26.1"));
+  run_cli (&bad, "plan", "badge-comes-back", "--ios", "../17", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+
+  run_cli (&json, "plan", "badge-comes-back", "--ios", "17", "--json", NULL);
+  g_assert_nonnull (strstr (json.out, "\"ios\" : \"17\""));
+  g_assert_nonnull (strstr (json.out, "Click Sign Out next to your account, then confirm."));
+
+  /* what the guidance was written for comes from its guides */
+  run_cli (&pack, "pack", NULL);
+  g_assert_nonnull (strstr (pack.out, "Written for: iOS 16 to 26.1"));
+  g_assert_null (strstr (pack.out, "Checked on"));
+}
+
+/* A case's iOS version chooses the words of its plan, of what its step
+ * log keeps, and of its report. */
+static void
+test_case_ios (void)
+{
+  g_auto(Run) created = { 0 }, shown = { 0 }, ticked = { 0 }, set = { 0 }, again = { 0 };
+  g_auto(Run) refused = { 0 }, report = { 0 };
+  g_autofree char *id = NULL;
+
+  run_cli (&created, "case", "new", "--symptom", "badge-comes-back", "--ios", "17.5", "--other-devices", "mac", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  id = g_strchomp (g_strdup (created.out));
+  run_cli (&shown, "case", "show", id, NULL);
+  g_assert_nonnull (strstr (shown.out, "Next: Open Settings > Messages."));
+
+  run_cli (&ticked, "case", "step", id, "rebuild-imessage-sync", "turn-off-imessage", "done", "--device", "mac", NULL);
+  g_assert_cmpint (ticked.status, ==, 0);
+  run_cli (&report, "report", id, "-o", "-", "--format", "txt", NULL);
+  g_assert_nonnull (strstr (report.out, "Click Sign Out next to your account, then confirm."));
+
+  run_cli (&set, "case", "set", id, "--ios", "unsure", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  run_cli (&again, "case", "show", id, NULL);
+  g_assert_nonnull (strstr (again.out, "Next: Open Settings > Apps > Messages (iOS 17 and earlier: Settings > Messages)."));
+  g_assert_nonnull (strstr (again.out, "not sure"));
+
+  run_cli (&refused, "case", "set", id, "--ios", "seventeen", NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+}
+
 static void
 test_validate (void)
 {
@@ -797,6 +869,8 @@ main (int    argc,
   g_test_add_func ("/cli/plan-readable", test_plan_readable);
   g_test_add_func ("/cli/plan-json", test_plan_json);
   g_test_add_func ("/cli/pack", test_pack);
+  g_test_add_func ("/cli/plan-ios", test_plan_ios);
+  g_test_add_func ("/cli/case/ios", test_case_ios);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/help", test_help);

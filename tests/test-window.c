@@ -12,8 +12,10 @@
 
 #include "bd-application.h"
 #include "bd-case-list.h"
+#include "bd-case-sidebar.h"
 #include "bd-guidance-cache.h"
 #include "bd-guide-page.h"
+#include "bd-plan-page.h"
 #include "bd-report-dialog.h"
 #include "bd-step-row.h"
 #include "test-guidance.h"
@@ -607,6 +609,139 @@ test_journey (void)
   g_assert_cmpfloat (bd_guide_page_get_scroll (BD_GUIDE_PAGE (find (GTK_WIDGET (a.window), BD_TYPE_GUIDE_PAGE, 0))),
                      ==, 150);
   gtk_window_set_default_size (GTK_WINDOW (a.window), 960, 680);
+  stop_app (&a);
+}
+
+/* The words a step row shows: the step, and the other devices' ways. */
+static char *
+row_words (BdWindow   *window,
+           const char *step_id)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  GString *words = g_string_new (NULL);
+
+  labels = g_ptr_array_new ();
+  collect (GTK_WIDGET (step_row (window, step_id)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_visible (labels->pdata[i]))
+      g_string_append_printf (words, "%s\n", gtk_label_get_text (labels->pdata[i]));
+  return g_string_free (words, FALSE);
+}
+
+static void
+choose_ios (App        *a,
+            const char *name)
+{
+  GtkWidget *plan_page = find (GTK_WIDGET (a->window), BD_TYPE_PLAN_PAGE, 0);
+  AdwComboRow *combo = ADW_COMBO_ROW (find (plan_page, ADW_TYPE_COMBO_ROW, 0));
+  GListModel *model = adw_combo_row_get_model (combo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      {
+        adw_combo_row_set_selected (combo, i);
+        settle (GTK_WIDGET (a->window));
+        return;
+      }
+  g_error ("no %s in the iOS versions", name);
+}
+
+/* Whether the reset ladder, opened out, shows @words. */
+static gboolean
+resets_show (App        *a,
+             const char *words)
+{
+  g_autoptr(GPtrArray) rungs = all (a->window, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < rungs->len; i++)
+    adw_expander_row_set_expanded (rungs->pdata[i], TRUE);
+  settle (GTK_WIDGET (a->window));
+  labels = all (a->window, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    seen |= g_str_equal (gtk_label_get_text (labels->pdata[i]), words);
+  return seen;
+}
+
+/* A new case asks first which iOS the phone runs; the steps then name
+ * each setting where that version has it, and a Mac does its own way. */
+static void
+test_ios_words (void)
+{
+  App a = start_app ();
+  BdSession *session;
+  GtkWidget *plan_page;
+  AdwComboRow *combo;
+  g_autofree char *unsure = NULL, *old = NULL, *current = NULL;
+  g_autoptr(BdCase) stored = NULL;
+
+  fresh_case (&a, "badge-comes-back");
+  session = bd_window_get_session (a.window);
+  plan_page = find (GTK_WIDGET (a.window), BD_TYPE_PLAN_PAGE, 0);
+  combo = ADW_COMBO_ROW (find (plan_page, ADW_TYPE_COMBO_ROW, 0));
+  /* the question comes first, with where to find the answer */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (a.window)), GTK_WIDGET (combo))
+                 || gtk_window_get_focus (GTK_WINDOW (a.window)) == GTK_WIDGET (combo));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean hint = FALSE;
+    collect (plan_page, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      hint |= strstr (gtk_label_get_text (labels->pdata[i]), "Settings > General > About > iOS Version") != NULL;
+    g_assert_true (hint);
+  }
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);
+  bd_case_set_other_devices (bd_session_get_case (session), BD_DEVICE_MAC);
+  g_assert_true (save_details (session, BD_CASE_FIELD_OTHER_DEVICES));
+
+  /* Not sure: the newest words, the older beside them; the Mac its own */
+  act (a.window, "win.open-guide", "rebuild-imessage-sync");
+  unsure = row_words (a.window, "open-messages-settings");
+  g_assert_nonnull (strstr (unsure, "Open Settings > Apps > Messages (iOS 17 and earlier: Settings > Messages)."));
+  g_assert_nonnull (strstr (unsure, "On the Mac: Open Messages on your Mac and choose Messages > Settings > iMessage."));
+
+  act (a.window, "win.show-page", "plan");
+  choose_ios (&a, "iOS 17");
+  stored = stored_case (&a);
+  g_assert_cmpstr (bd_case_get_ios (stored), ==, "17");
+  act (a.window, "win.open-guide", "rebuild-imessage-sync");
+  old = row_words (a.window, "open-messages-settings");
+  g_assert_nonnull (strstr (old, "Open Settings > Messages.\n"));
+  g_assert_null (strstr (old, "Settings > Apps"));
+  g_assert_nonnull (strstr (row_words (a.window, "check-account"), "Apple ID"));
+
+  /* ticked on the Mac, the step log keeps the Mac's words */
+  g_assert_true (set_step (session, "rebuild-imessage-sync", "turn-off-imessage", BD_DEVICE_MAC));
+  g_clear_object (&stored);
+  stored = stored_case (&a);
+  g_assert_cmpstr (bd_case_lookup_step (stored, "rebuild-imessage-sync", "turn-off-imessage", BD_DEVICE_MAC)->text,
+                   ==, "Click Sign Out next to your account, then confirm.");
+
+  act (a.window, "win.show-page", "plan");
+  choose_ios (&a, "iOS 26");
+  act (a.window, "win.open-guide", "rebuild-imessage-sync");
+  current = row_words (a.window, "open-messages-settings");
+  g_assert_nonnull (strstr (current, "Open Settings > Apps > Messages.\n"));
+  g_assert_null (strstr (current, "iOS 17 and earlier"));
+  {
+    /* the guide says what its steps were written for, beside its sources */
+    g_autoptr(GPtrArray) labels = all (a.window, GTK_TYPE_LABEL);
+    gboolean seen = FALSE;
+    for (guint i = 0; i < labels->len; i++)
+      seen |= g_str_equal (gtk_label_get_text (labels->pdata[i]),
+                           "Steps written for iOS 16 to 26.1; iPadOS 16 to 26.1; macOS 13 to 26.1.");
+    g_assert_true (seen);
+  }
+
+  /* the reset ladder follows the case too */
+  act (a.window, "win.show-page", "resets");
+  g_assert_true (resets_show (&a, "Settings > [your name] > iCloud > Show All > Messages in iCloud > Sync this iPhone"));
+  act (a.window, "win.show-page", "plan");
+  choose_ios (&a, "iOS 17");
+  act (a.window, "win.show-page", "resets");
+  g_assert_true (resets_show (&a, "Settings > [your name] > iCloud > Show All > Messages in iCloud > "
+                                  "Sync this iPhone or Use on this iPhone"));
   stop_app (&a);
 }
 
@@ -1365,7 +1500,8 @@ test_search (void)
   fresh_customer_case (&a, "one-app-only", "Priya K.", "T-2001");
   fresh_customer_case (&a, "after-update", "Tom B.", "T-2002");
 
-  list = GTK_LIST_VIEW (find (GTK_WIDGET (a.window), GTK_TYPE_LIST_VIEW, 0));
+  /* the sidebar's list, not the one inside a combo row of the page */
+  list = GTK_LIST_VIEW (find (find (GTK_WIDGET (a.window), BD_TYPE_CASE_SIDEBAR, 0), GTK_TYPE_LIST_VIEW, 0));
   g_assert_nonnull (list);
   model = G_LIST_MODEL (gtk_list_view_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
@@ -1563,6 +1699,7 @@ main (int    argc,
   }
 
   g_test_add_func ("/window/journey", test_journey);
+  g_test_add_func ("/window/ios-words", test_ios_words);
   g_test_add_func ("/window/caution", test_caution);
   g_test_add_func ("/window/countdown", test_countdown);
   g_test_add_func ("/window/countdown-notifies", test_countdown_notifies);

@@ -276,7 +276,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Details, details_clear)
   { "label", 0, 0, G_OPTION_ARG_STRING, &(d).label, N_("Customer label (help desk)"), N_("TEXT") }, \
   { "ticket", 0, 0, G_OPTION_ARG_STRING, &(d).ticket, N_("Ticket reference (help desk)"), N_("REF") }, \
   { "model", 0, 0, G_OPTION_ARG_STRING, &(d).model, N_("iPhone model"), N_("TEXT") }, \
-  { "ios", 0, 0, G_OPTION_ARG_STRING, &(d).ios, N_("iOS version, such as 26.5"), N_("VERSION") }, \
+  { "ios", 0, 0, G_OPTION_ARG_STRING, &(d).ios, N_("iOS version, such as 26.5, or unsure; the plan follows it"), N_("VERSION") }, \
   { "other-devices", 0, 0, G_OPTION_ARG_STRING, &(d).other_devices, \
     N_("Other devices on the account: ipad, mac, iphone (comma-separated)"), N_("LIST") }, \
   { "apps", 0, 0, G_OPTION_ARG_STRING, &(d).apps, \
@@ -346,6 +346,8 @@ apply_details (const char   *command,
       || !apply_switch (command, d->low_power, bd_case_set_low_power_mode, kase, status)
       || !apply_switch (command, d->icloud, bd_case_set_messages_in_icloud, kase, status))
     return FALSE;
+  if (d->ios != NULL && strcmp (d->ios, "unsure") == 0)
+    d->ios[0] = '\0';
   if (d->ios != NULL)
     {
       if (!bd_case_check_ios (d->ios, &error))
@@ -746,7 +748,7 @@ print_plan (BdPack *pack,
   g_print (ngettext ("%u of %u step", "%u of %u steps", total), handled, total);
   g_print ("\n");
   if (bd_plan_get_next_step (plan, &step, &device))
-    g_print ("%s %s%s%s\n", _("Next:"), bd_text_get (bd_step_get_text (step)),
+    g_print ("%s %s%s%s\n", _("Next:"), bd_text_get (bd_step_get_text_on (step, device)),
              device ? " — " : "", device ? bd_device_to_string (device) : "");
 }
 
@@ -778,7 +780,7 @@ case_show (int    argc,
       fputs (text, stdout);
       return BD_CLI_OK;
     }
-  if ((pack = bd_cli_load_pack ()) == NULL)
+  if ((pack = bd_cli_load_pack_for_ios (*bd_case_get_ios (kase) ? bd_case_get_ios (kase) : "unsure")) == NULL)
     return BD_CLI_FAILED;
 
   created = bd_time_to_iso8601 (bd_case_get_created (kase));
@@ -797,7 +799,7 @@ case_show (int    argc,
   g_print ("%-20s %s\n", _("Updated:"), updated);
   g_print ("%-20s %s %s\n", _("Guidance:"), bd_case_get_pack_id (kase), bd_case_get_pack_version (kase));
   g_print ("%-20s %s\n", _("Model:"), bd_case_get_model (kase));
-  g_print ("%-20s %s\n", _("iOS:"), bd_case_get_ios (kase));
+  g_print ("%-20s %s\n", _("iOS:"), *bd_case_get_ios (kase) ? bd_case_get_ios (kase) : _("not sure"));
   g_print ("%-20s %s\n", _("Other devices:"), devices->str);
   g_print ("%-20s %s\n", _("Affected apps:"), apps->str);
   g_print ("%-20s %s\n", _("Low Power Mode:"), bd_switch_to_string (bd_case_get_low_power_mode (kase)));

@@ -174,7 +174,8 @@ bd_cli_report (int    argc,
   /* The report's own words follow gettext; the guidance follows the pack. */
   if (args.lang != NULL)
     g_setenv ("LANGUAGE", args.lang, TRUE);
-  if ((pack = bd_cli_load_pack ()) == NULL || (kase = bd_cli_load_case (argv[1], &id)) == NULL)
+  if ((kase = bd_cli_load_case (argv[1], &id)) == NULL
+      || (pack = bd_cli_load_pack_for_ios (*bd_case_get_ios (kase) ? bd_case_get_ios (kase) : "unsure")) == NULL)
     return BD_CLI_FAILED;
   options.redact = args.redact;
   options.language = args.lang;

@@ -811,7 +811,9 @@ bd_case_check_text (const char  *value,
 /**
  * bd_case_check_ios:
  *
- * An iOS version such as 26.5, or empty for not known.
+ * An iOS version such as 26.5, or empty for not known. The guidance shows
+ * the steps of the version when it knows it (bd_pack_resolve()), and the
+ * words of "Not sure" otherwise.
  */
 gboolean
 bd_case_check_ios (const char  *value,

@@ -213,21 +213,23 @@ bd_pack_covers_ios (BdPack *self,
 }
 
 /**
- * bd_pack_describe_coverage:
+ * bd_coverage_describe:
+ * @n_guides: how many guides the pack has, to say "(2 guides)" of a
+ *   platform fewer name; 0 for one guide's own
  *
- * Returns: (transfer full): what the steps were checked for, as a person
- *   reads it: "iOS 16 to 26.1; macOS 15 to 26.1 (3 guides)"; %NULL when
- *   the pack does not say
+ * Returns: (transfer full) (nullable): versions as a person reads them:
+ *   "iOS 16 to 26.1; macOS 13 to 26.1 (2 guides)"; %NULL for none
  */
 char *
-bd_pack_describe_coverage (BdPack *self)
+bd_coverage_describe (const BdCoverage *coverage,
+                      guint             n_coverage,
+                      guint             n_guides)
 {
   GString *out = g_string_new (NULL);
-  guint n_guides = bd_pack_get_n_guides (self);
 
-  for (guint i = 0; i < self->coverage->len; i++)
+  for (guint i = 0; i < n_coverage; i++)
     {
-      const BdCoverage *entry = &g_array_index (self->coverage, BdCoverage, i);
+      const BdCoverage *entry = &coverage[i];
       g_autofree char *from = bd_os_version_to_string (entry->from);
       g_autofree char *to = bd_os_version_to_string (entry->to);
 
@@ -240,7 +242,7 @@ bd_pack_describe_coverage (BdPack *self)
       else
         /* TRANSLATORS: a range of versions, such as "iOS 16 to 26.1" */
         g_string_append_printf (out, _("%s %s to %s"), entry->platform, from, to);
-      if (entry->n_guides < n_guides)
+      if (n_guides > 0 && entry->n_guides < n_guides)
         {
           g_string_append (out, " (");
           g_string_append_printf (out, ngettext ("%u guide", "%u guides", entry->n_guides), entry->n_guides);
@@ -250,6 +252,21 @@ bd_pack_describe_coverage (BdPack *self)
   if (out->len == 0)
     return (g_string_free (out, TRUE), NULL);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * bd_pack_describe_coverage:
+ *
+ * Returns: (transfer full) (nullable): what the steps were written for,
+ *   per platform the versions every guide naming it covers; %NULL when
+ *   the pack does not say
+ */
+char *
+bd_pack_describe_coverage (BdPack *self)
+{
+  g_return_val_if_fail (BD_IS_PACK (self), NULL);
+  return bd_coverage_describe ((const BdCoverage *) self->coverage->data, self->coverage->len,
+                               bd_pack_get_n_guides (self));
 }
 
 /**

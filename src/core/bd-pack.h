@@ -46,6 +46,9 @@ int                 bd_pack_get_newest_ios     (BdPack      *self);
 gboolean            bd_pack_covers_ios         (BdPack      *self,
                                                 int          version);
 char               *bd_pack_describe_coverage  (BdPack      *self);
+char               *bd_coverage_describe       (const BdCoverage *coverage,
+                                                guint        n_coverage,
+                                                guint        n_guides);
 char               *bd_pack_describe_ios       (BdPack      *self);
 guint               bd_pack_get_n_guides       (BdPack      *self);
 gboolean            bd_pack_get_ios            (BdPack      *self,

@@ -20,6 +20,7 @@ struct _BdSession
   GObject parent_instance;
 
   BdPack *pack;
+  BdPack *words;   /* the pack in the words of the open case's iOS version */
   BdCaseBackend *backend;
   BdCase *kase;
   BdPlan *plan;
@@ -61,6 +62,7 @@ bd_session_dispose (GObject *object)
   if (self->backend != NULL)
     g_signal_handlers_disconnect_by_data (self->backend, self);
   g_clear_object (&self->pack);
+  g_clear_object (&self->words);
   g_clear_object (&self->backend);
   g_clear_object (&self->kase);
   g_clear_object (&self->plan);
@@ -126,11 +128,19 @@ bd_session_new (BdPack        *pack,
   return self;
 }
 
+/**
+ * bd_session_get_pack:
+ *
+ * Returns: (transfer none): the guidance in the words of the open case's
+ *   iOS version (for "Not sure", the newest with the older beside them);
+ *   with no case open, the guidance as it came. A new case or a changed
+ *   iOS version gives a new pack, with "plan".
+ */
 BdPack *
 bd_session_get_pack (BdSession *self)
 {
   g_return_val_if_fail (BD_IS_SESSION (self), NULL);
-  return self->pack;
+  return self->words != NULL ? self->words : self->pack;
 }
 
 BdCaseBackend *
@@ -196,7 +206,15 @@ set_case (BdSession *self,
   g_set_object (&self->kase, kase);
   g_clear_object (&self->plan);
   if (kase != NULL)
-    self->plan = bd_plan_new (self->pack, kase);
+    {
+      /* the same pack again while the version stays */
+      g_autoptr(BdPack) words = bd_pack_resolve (self->words != NULL ? self->words : self->pack,
+                                                 bd_case_get_ios (kase));
+      g_set_object (&self->words, words);
+      self->plan = bd_plan_new (self->words, kase);
+    }
+  else
+    g_clear_object (&self->words);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -467,7 +485,7 @@ check_step (BdSession   *self,
             BdDevice     device,
             GError     **error)
 {
-  BdGuide *guide = bd_pack_lookup_guide (self->pack, guide_id);
+  BdGuide *guide = bd_pack_lookup_guide (bd_session_get_pack (self), guide_id);
   BdStep *step = guide ? bd_guide_lookup_step (guide, step_id) : NULL;
 
   if (step == NULL)
@@ -516,7 +534,7 @@ bd_session_set_step_async (BdSession           *self,
     }
   request->guide_id = g_strdup (guide_id);
   request->step_id = g_strdup (step_id);
-  request->text = g_strdup (bd_text_get (bd_step_get_text (step)));
+  request->text = g_strdup (bd_text_get (bd_step_get_text_on (step, device)));
   request->device = device;
   request->state = state;
   send (self, request, AFTER_NOTHING, callback, user_data);

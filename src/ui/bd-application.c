@@ -297,11 +297,13 @@ bd_application_class_init (BdApplicationClass *klass)
   app_class->handle_local_options = bd_application_handle_local_options;
 }
 
-/* "Guidance 2026.11.1" and how far each language goes. */
+/* "Guidance 2026.12.1", how far each language goes, and which versions
+ * its steps were written for. */
 static char *
 guidance_summary (BdPack *pack)
 {
   const char * const *languages = bd_pack_get_languages (pack);
+  g_autofree char *coverage = bd_pack_describe_coverage (pack);
   GString *summary = g_string_new (NULL);
 
   g_string_append_printf (summary, _("Guidance %s"), bd_pack_get_version (pack));
@@ -314,6 +316,12 @@ guidance_summary (BdPack *pack)
       else
         /* TRANSLATORS: a language and how much of the guidance is in it, "Deutsch 100 %" */
         g_string_append_printf (summary, _("%s %d %%"), bd_text_language_name (languages[i]), percent);
+    }
+  if (coverage != NULL)
+    {
+      g_string_append_c (summary, '\n');
+      /* TRANSLATORS: %s is "iOS 16 to 26.1; macOS 13 to 26.1 (2 guides)" */
+      g_string_append_printf (summary, _("Steps written for %s"), coverage);
     }
   return g_string_free (summary, FALSE);
 }

@@ -136,7 +136,7 @@ create_row (BdChecklistPage *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-guide");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", bd_guide_get_id (guide));
     }
-  g_object_set_data (G_OBJECT (row), "item", item);
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
   return row;
 }
 
@@ -144,7 +144,16 @@ static void
 refresh (BdChecklistPage *self)
 {
   BdPlan *plan = bd_session_get_plan (self->session);
+  BdChecklist *current;
 
+  /* another iOS version words the checklist differently */
+  current = self->checklist == NULL ? NULL
+            : bd_pack_lookup_checklist (bd_session_get_pack (self->session), bd_checklist_get_id (self->checklist));
+  if (current != NULL && current != self->checklist)
+    {
+      bd_checklist_page_set_checklist (self, bd_checklist_get_id (current));
+      return;
+    }
   self->updating = TRUE;
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -182,7 +191,7 @@ bd_checklist_page_set_checklist (BdChecklistPage *self,
     adw_preferences_group_remove (self->items_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
-  self->checklist = checklist;
+  g_set_object (&self->checklist, checklist);
   summary = bd_checklist_get_summary (checklist);
   adw_preferences_group_set_title (self->items_group, bd_text_get (bd_checklist_get_title (checklist)));
   adw_preferences_group_set_description (self->items_group, summary ? bd_text_get (summary) : NULL);
@@ -215,6 +224,7 @@ bd_checklist_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_CHECKLIST_PAGE);
   g_clear_object (&self->session);
+  g_clear_object (&self->checklist);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (bd_checklist_page_parent_class)->dispose (object);
 }

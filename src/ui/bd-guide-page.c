@@ -142,7 +142,7 @@ confirm_caution (BdGuidePage *self,
   pending->device = device;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
                                                        _("Before You Do This"),
-                                                       bd_text_get (bd_step_get_caution (step))));
+                                                       bd_text_get (bd_step_get_caution_on (step, device))));
   adw_message_dialog_set_body_use_markup (dialog, FALSE);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Not Yet"), "confirm", _("_I Understand, Mark Done"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
@@ -161,7 +161,8 @@ on_change_state (BdStepRow   *row,
 {
   BdStep *step = bd_step_row_get_step (row);
 
-  if (state == BD_STEP_STATE_DONE && bd_step_get_caution (step) != NULL)
+  /* a Mac may cost something else than an iPhone */
+  if (state == BD_STEP_STATE_DONE && bd_step_get_caution_on (step, device) != NULL)
     confirm_caution (self, step, device);
   else
     commit (self, step, device, state);
@@ -246,8 +247,17 @@ fill_references (BdGuidePage *self)
 {
   GListModel *references = bd_guide_get_references (self->guide);
   GPtrArray *rows = g_object_get_data (G_OBJECT (self->references_group), "rows");
+  guint n_checked = 0;
+  const BdCoverage *checked = bd_guide_get_checked (self->guide, &n_checked);
+  g_autofree char *versions = bd_coverage_describe (checked, n_checked, 0);
+  g_autofree char *written = NULL;
 
   clear_group (self->references_group, rows);
+  /* what the steps were written for, beside where they come from */
+  if (versions != NULL)
+    /* TRANSLATORS: %s is "iOS 16 to 26.1; macOS 13 to 26.1" */
+    written = g_strdup_printf (_("Steps written for %s."), versions);
+  adw_preferences_group_set_description (self->references_group, written);
   for (guint i = 0; i < g_list_model_get_n_items (references); i++)
     {
       g_autoptr(BdReference) reference = g_list_model_get_item (references, i);
@@ -323,10 +333,18 @@ refresh (BdGuidePage *self)
   BdCase *kase = bd_session_get_case (self->session);
   gboolean all_done = TRUE;
   gboolean resolved;
+  BdGuide *current;
 
   if (self->guide == NULL || plan == NULL)
     return;
-  if (!g_str_equal (self->case_id, bd_case_get_id (kase)) || self->devices != bd_case_get_devices (kase))
+  /* another iOS version words the guide differently */
+  current = bd_pack_lookup_guide (bd_session_get_pack (self->session), bd_guide_get_id (self->guide));
+  if (current != NULL && current != self->guide)
+    {
+      g_set_object (&self->guide, current);
+      fill (self);
+    }
+  else if (!g_str_equal (self->case_id, bd_case_get_id (kase)) || self->devices != bd_case_get_devices (kase))
     fill (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -363,7 +381,7 @@ bd_guide_page_set_guide (BdGuidePage *self,
     return FALSE;
   if (guide != self->guide)
     {
-      self->guide = guide;
+      g_set_object (&self->guide, guide);
       fill (self);
       gtk_adjustment_set_value (get_vadjustment (self), 0);
     }
@@ -486,6 +504,7 @@ bd_guide_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_GUIDE_PAGE);
   g_clear_object (&self->session);
+  g_clear_object (&self->guide);
   g_clear_pointer (&self->countdowns, g_hash_table_unref);
   g_clear_pointer (&self->case_id, g_free);
   G_OBJECT_CLASS (bd_guide_page_parent_class)->dispose (object);

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-os-version.h"
 #include "bd-plan-page.h"
+#include "bd-window.h"
 
 /* The plan for the open case: its guides in order, quick wins first and
  * resets last, with the progress of the whole plan and of each guide. */
@@ -18,6 +20,9 @@ struct _BdPlanPage
 
   GtkLabel *symptom_label;
   GtkLabel *cause_label;
+  AdwComboRow *ios_row;
+  GArray *ios_majors;     /* int, the combo's versions after "Not sure" */
+  gboolean updating;
   GtkProgressBar *progress;
   GtkButton *continue_button;
   GtkListBox *guides_list;
@@ -213,6 +218,81 @@ update_header (BdPlanPage *self,
     }
 }
 
+/* The iOS releases the guidance covers, newest first: Apple went from
+ * iOS 18 to iOS 26, so the numbers between were never released. */
+static void
+fill_ios_versions (BdPlanPage *self,
+                   BdPack     *pack)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = 0;
+  const BdCoverage *coverage = bd_pack_get_coverage (pack, &n);
+  int from = 0, to = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (coverage[i].platform, "iOS"))
+      {
+        from = coverage[i].from / 1000;
+        to = coverage[i].to / 1000;
+      }
+  g_array_set_size (self->ios_majors, 0);
+  gtk_string_list_append (names, _("Not sure"));
+  for (int major = to; major >= from && major > 0; major--)
+    if (major <= 18 || major >= 26)
+      {
+        g_autofree char *name = g_strdup_printf ("iOS %d", major);
+        gtk_string_list_append (names, name);
+        g_array_append_val (self->ios_majors, major);
+      }
+  adw_combo_row_set_model (self->ios_row, G_LIST_MODEL (names));
+}
+
+/* The combo follows the case: "17.5" shows as iOS 17, anything it
+ * cannot read as Not sure. */
+static void
+update_ios (BdPlanPage *self,
+            BdCase     *kase)
+{
+  int version = 0;
+  guint position = 0;
+
+  if (self->ios_majors->len == 0)
+    fill_ios_versions (self, bd_session_get_pack (self->session));
+  if (bd_os_version_read (bd_case_get_ios (kase), &version))
+    for (guint i = 0; i < self->ios_majors->len; i++)
+      if (g_array_index (self->ios_majors, int, i) == version / 1000)
+        position = i + 1;
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->ios_row, position);
+  self->updating = FALSE;
+}
+
+static void
+on_ios_selected (BdPlanPage *self)
+{
+  BdCase *kase = self->session != NULL ? bd_session_get_case (self->session) : NULL;
+  guint position = adw_combo_row_get_selected (self->ios_row);
+  g_autofree char *ios = NULL;
+  int version = 0;
+
+  if (self->updating || kase == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (position == 0)
+    ios = g_strdup ("");
+  else
+    {
+      int major = g_array_index (self->ios_majors, int, position - 1);
+      /* the case may say more than the combo: keep "17.5" for iOS 17 */
+      if (bd_os_version_read (bd_case_get_ios (kase), &version) && version / 1000 == major)
+        return;
+      ios = g_strdup_printf ("%d", major);
+    }
+  if (g_str_equal (ios, bd_case_get_ios (kase)))
+    return;
+  bd_case_set_ios (kase, ios);
+  bd_session_set_details_async (self->session, BD_CASE_FIELD_IOS, bd_window_write_done, g_object_ref (self));
+}
+
 static void
 refresh (BdPlanPage *self)
 {
@@ -224,6 +304,7 @@ refresh (BdPlanPage *self)
   if (!same_guides (self, plan))
     rebuild (self, plan);
   update_header (self, kase, plan);
+  update_ios (self, kase);
   for (guint i = 0; i < self->rows->len; i++)
     update_row (g_ptr_array_index (self->rows, i), bd_plan_get_guide (plan, i),
                 (int) i == bd_plan_get_current (plan));
@@ -249,6 +330,7 @@ bd_plan_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_PLAN_PAGE);
   g_clear_object (&self->session);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->ios_majors, g_array_unref);
   G_OBJECT_CLASS (bd_plan_page_parent_class)->dispose (object);
 }
 
@@ -261,6 +343,7 @@ bd_plan_page_class_init (BdPlanPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/bd-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BdPlanPage, symptom_label);
   gtk_widget_class_bind_template_child (widget_class, BdPlanPage, cause_label);
+  gtk_widget_class_bind_template_child (widget_class, BdPlanPage, ios_row);
   gtk_widget_class_bind_template_child (widget_class, BdPlanPage, progress);
   gtk_widget_class_bind_template_child (widget_class, BdPlanPage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, BdPlanPage, guides_list);
@@ -271,20 +354,28 @@ bd_plan_page_init (BdPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->ios_majors = g_array_new (FALSE, FALSE, sizeof (int));
+  g_signal_connect_swapped (self->ios_row, "notify::selected", G_CALLBACK (on_ios_selected), self);
 }
 
 /**
  * bd_plan_page_focus_default:
  *
- * Puts the keyboard on Continue, or on the first guide when the plan is
- * done.
+ * Puts the keyboard on the iOS version of a case just started, else on
+ * Continue, or on the first guide when the plan is done.
  */
 void
 bd_plan_page_focus_default (BdPlanPage *self)
 {
+  BdCase *kase;
+
   g_return_if_fail (BD_IS_PLAN_PAGE (self));
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->continue_button)))
+  kase = self->session != NULL ? bd_session_get_case (self->session) : NULL;
+  /* a case just started asks first which iOS the phone runs */
+  if (kase != NULL && *bd_case_get_ios (kase) == '\0' && bd_case_get_steps (kase)->len == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->ios_row));
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->continue_button)))
     gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
   else if (self->rows->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->rows, 0));

@@ -14,6 +14,8 @@ struct _BdResetsPage
   AdwBin parent_instance;
 
   AdwPreferencesGroup *ladder_group;
+  BdPack *pack;        /* whose words the rows show */
+  GPtrArray *rows;
 };
 
 G_DEFINE_FINAL_TYPE (BdResetsPage, bd_resets_page, ADW_TYPE_BIN)
@@ -82,18 +84,32 @@ bd_resets_page_set_pack (BdResetsPage *self,
 
   g_return_if_fail (BD_IS_RESETS_PAGE (self));
 
+  /* A case on another iOS version has each reset somewhere else. */
+  if (pack == self->pack)
+    return;
+  g_set_object (&self->pack, pack);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->ladder_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
   resets = bd_pack_get_resets (pack);
   for (guint i = 0; i < g_list_model_get_n_items (resets); i++)
     {
       g_autoptr(BdReset) reset = g_list_model_get_item (resets, i);
-      adw_preferences_group_add (self->ladder_group, create_reset_row (reset, i + 1));
+      GtkWidget *row = create_reset_row (reset, i + 1);
+
+      g_ptr_array_add (self->rows, row);
+      adw_preferences_group_add (self->ladder_group, row);
     }
 }
 
 static void
 bd_resets_page_dispose (GObject *object)
 {
+  BdResetsPage *self = BD_RESETS_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BD_TYPE_RESETS_PAGE);
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (bd_resets_page_parent_class)->dispose (object);
 }
 
@@ -111,4 +127,5 @@ static void
 bd_resets_page_init (BdResetsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
 }

@@ -32,6 +32,7 @@ struct _BdStepRow
   GtkWidget *caution_box;
   GtkLabel *caution_label;
   GtkLabel *expect_label;
+  GtkLabel *devices_label;
   GtkLabel *state_label;
   GtkBox *devices_box;
   GtkWidget *countdown_box;
@@ -350,8 +351,50 @@ fill (BdStepRow *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->number_label, self->text_label, NULL,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->caution_label, self->expect_label,
-                                  self->state_label, NULL,
+                                  self->devices_label, self->state_label, NULL,
                                   -1);
+}
+
+/* "On the Mac: Click Sign Out…": how the case's other devices do a
+ * per-device step, where the guidance words it differently. */
+static void
+fill_device_words (BdStepRow *self)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (device_order); i++)
+    {
+      BdDevice device = device_order[i];
+      BdText *text = bd_step_get_text_on (self->step, device);
+      BdText *expect = bd_step_get_expect_on (self->step, device);
+      BdText *caution = bd_step_get_caution_on (self->step, device);
+
+      if (!(self->devices & device) || device == BD_DEVICE_IPHONE)
+        continue;
+      if (text != bd_step_get_text (self->step))
+        {
+          if (words->len > 0)
+            g_string_append_c (words, '\n');
+          /* TRANSLATORS: how one device does a step, e.g. "On the Mac: Click Sign Out." */
+          g_string_append_printf (words, _("On the %s: %s"), device_label (device), bd_text_get (text));
+        }
+      if (caution != NULL && caution != bd_step_get_caution (self->step))
+        {
+          if (words->len > 0)
+            g_string_append_c (words, '\n');
+          /* TRANSLATORS: what a step costs on one device */
+          g_string_append_printf (words, _("Caution on the %s: %s"), device_label (device), bd_text_get (caution));
+        }
+      if (expect != NULL && expect != bd_step_get_expect (self->step))
+        {
+          if (words->len > 0)
+            g_string_append_c (words, '\n');
+          /* TRANSLATORS: what one device shows when the step worked */
+          g_string_append_printf (words, _("When it worked on the %s: %s"), device_label (device), bd_text_get (expect));
+        }
+    }
+  gtk_label_set_text (self->devices_label, words->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->devices_label), words->len > 0);
 }
 
 static void
@@ -359,11 +402,13 @@ add_device_checks (BdStepRow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->devices_box), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->check), FALSE);
+  fill_device_words (self);
   for (guint i = 0; i < G_N_ELEMENTS (device_order); i++)
     if (self->devices & device_order[i])
       {
         /* TRANSLATORS: a step's tick on one device, for a screen reader */
-        g_autofree char *spoken = g_strdup_printf (_("%s on the %s"), bd_text_get (bd_step_get_text (self->step)),
+        g_autofree char *spoken = g_strdup_printf (_("%s on the %s"),
+                                                   bd_text_get (bd_step_get_text_on (self->step, device_order[i])),
                                                    device_label (device_order[i]));
         self->device_checks[i] = create_check (self, device_order[i], device_label (device_order[i]));
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->device_checks[i]),
@@ -449,6 +494,7 @@ bd_step_row_class_init (BdStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, caution_box);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, caution_label);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, expect_label);
+  gtk_widget_class_bind_template_child (widget_class, BdStepRow, devices_label);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, devices_box);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, countdown_box);

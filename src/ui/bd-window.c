@@ -185,6 +185,8 @@ on_plan_changed (BdWindow *self)
 
   update_titles (self);
   update_report_actions (self);
+  if (self->resets_page != NULL)
+    bd_resets_page_set_pack (self->resets_page, bd_session_get_pack (self->session));
   g_settings_set_string (self->settings, "last-case", kase ? bd_case_get_id (kase) : "");
   refresh_sidebar (self, kase ? bd_case_get_id (kase) : NULL);
 }
@@ -290,7 +292,7 @@ ensure_page (BdWindow   *self,
   else if (g_str_equal (page, "resets"))
     {
       widget = GTK_WIDGET (self->resets_page = g_object_new (BD_TYPE_RESETS_PAGE, NULL));
-      bd_resets_page_set_pack (self->resets_page, pack);
+      bd_resets_page_set_pack (self->resets_page, self->session != NULL ? bd_session_get_pack (self->session) : pack);
     }
   else if (g_str_equal (page, "resolved"))
     {
@@ -343,7 +345,7 @@ present (BdWindow   *self,
   else if (g_str_equal (page, "resolved"))
     {
       const char *guide_id = bd_case_get_resolved_by (kase);
-      BdGuide *guide = guide_id ? bd_pack_lookup_guide (self->pack, guide_id) : NULL;
+      BdGuide *guide = guide_id ? bd_pack_lookup_guide (bd_session_get_pack (self->session), guide_id) : NULL;
       g_autofree char *by = NULL;
 
       if (bd_case_get_status (kase) != BD_CASE_STATUS_RESOLVED)
@@ -972,7 +974,7 @@ report_action (GtkWidget  *widget,
 
   if (kase == NULL)
     return;
-  dialog = bd_report_dialog_new (GTK_WINDOW (self), self->pack, kase);
+  dialog = bd_report_dialog_new (GTK_WINDOW (self), bd_session_get_pack (self->session), kase);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_report_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   bd_report_dialog_focus (dialog, g_str_equal (action_name, "win.print-report"));
