@@ -5,7 +5,8 @@ with msgfmt --check (so every c-format translation has the same
 placeholders as its source; the guidance's {path:ID} are compared here),
 is 100% translated with nothing fuzzy, keeps
 each mnemonic underscore, and leaves no string identical to English
-unless tests/data/po-identical.tsv says it is a name or literal syntax.
+unless tests/data/po-identical.tsv says it is a name or literal syntax,
+and addresses the reader as Apple's support pages in that language do.
 
 usage: check-po.py PO_DIR ALLOWED_TSV
 """
@@ -39,6 +40,15 @@ def entries(path):
             yield fields.get("msgctxt"), fields["msgid"], strs, flags
 
 
+# How each language addresses the reader: as Apple's own support pages
+# in it do (German "du", Spanish "tú", French "vous"); words of the other
+# address must not appear in a translation.
+OTHER_ADDRESS = {
+    "de": re.compile(r"\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b"),
+    "es": re.compile(r"\b(usted|ustedes)\b", re.IGNORECASE),
+}
+
+
 def main():
     po_dir, allowed_path = map(pathlib.Path, sys.argv[1:])
     allowed = set()
@@ -62,6 +72,8 @@ def main():
             if "fuzzy" in flags:
                 problems.append(f"{lang}: fuzzy: {msgid}")
             for msgstr in strs:
+                if lang in OTHER_ADDRESS and OTHER_ADDRESS[lang].search(msgstr):
+                    problems.append(f"{lang}: addresses the reader the other way: {msgstr}")
                 if not msgstr:
                     problems.append(f"{lang}: untranslated: {msgid}")
                 elif msgstr == msgid and (lang, msgid) not in allowed:
