@@ -8,8 +8,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bd-case-store-private.h"
+#include "bd-dirs.h"
 #include "bd-error.h"
 
 /*
@@ -483,7 +485,7 @@ open_connection (BdCaseStore  *self,
                  GError      **error)
 {
   gboolean existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
   const char *name = self->path;
   g_autoptr(GError) local_error = NULL;
 
@@ -492,7 +494,7 @@ open_connection (BdCaseStore  *self,
   if (self->ephemeral)
     name = ":memory:";
   else if (self->read_only)
-    flags = SQLITE_OPEN_READONLY;
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW;
   if (sqlite3_open_v2 (name, &self->db, flags, NULL) != SQLITE_OK)
     return fail (self, error, "open");
   sqlite3_extended_result_codes (self->db, TRUE);
@@ -636,6 +638,34 @@ open_database (BdCaseStore  *self,
   return FALSE;
 }
 
+/* The store's folder is the program's own: made private when it is
+ * missing, and never a symbolic link to a folder elsewhere (SQLite is
+ * told not to follow one to the file either). */
+static gboolean
+check_folder (const char  *dir,
+              gboolean     create,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int fd = bd_dirs_open_own (dir, 1, create, &local_error);
+  int code;
+
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  /* a reader of a store that is not there yet finds no cases */
+  if (!create && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ? BD_ERROR_FULL
+         : g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ? BD_ERROR_READ_ONLY
+         : BD_ERROR_UNREACHABLE;
+  g_set_error_literal (error, BD_ERROR, code, local_error->message);
+  return FALSE;
+}
+
 static BdCaseStore *
 open_at_version (const char        *path,
                  int                version,
@@ -650,13 +680,8 @@ open_at_version (const char        *path,
   self->path = g_strdup (path);
   self->wanted_read_only = (flags & BD_CASE_STORE_READ_ONLY) != 0;
   dir = g_path_get_dirname (path);
-  if (!self->wanted_read_only && g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BD_ERROR, saved == ENOSPC ? BD_ERROR_FULL : saved == EACCES || saved == EROFS
-                   ? BD_ERROR_READ_ONLY : BD_ERROR_UNREACHABLE, "%s: %s", dir, g_strerror (saved));
-      return NULL;
-    }
+  if (!check_folder (dir, !self->wanted_read_only, error))
+    return NULL;
   if (!open_database (self, version, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
@@ -725,7 +750,9 @@ bd_case_store_new (const char  *path,
 char *
 bd_case_store_dup_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "badge-doctor", "cases.db", NULL);
+  g_autofree char *data = bd_dirs_user_data ();
+
+  return g_build_filename (data, "badge-doctor", "cases.db", NULL);
 }
 
 /**

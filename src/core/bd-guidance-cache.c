@@ -7,7 +7,12 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
+#include "bd-dirs.h"
+#include "bd-file.h"
 #include "bd-guidance-cache.h"
 #include "bd-minisign.h"
 #include "bd-version.h"
@@ -26,12 +31,18 @@
  */
 
 #define ENVELOPE_MAGIC "BDGUIDE1\n"
+/* The magic, two lengths of at most 20 digits, the pack and a signature. */
+#define ENVELOPE_MAX_SIZE (64 + BD_PACK_MAX_SIZE + BD_MINISIGN_MAX_SIGNATURE_SIZE)
+#define STATE_MAX_SIZE (64 * 1024)
+
 #define BUILTIN_KEY_RESOURCE RESOURCE_PREFIX "/guidance/guidance-key.pub"
 
 char *
 bd_guidance_cache_default_dir (void)
 {
-  return g_build_filename (g_get_user_cache_dir (), "badge-doctor", "guidance", NULL);
+  g_autofree char *cache = bd_dirs_user_cache ();
+
+  return g_build_filename (cache, "badge-doctor", "guidance", NULL);
 }
 
 /**
@@ -145,24 +156,29 @@ bd_guidance_envelope_open (GBytes  *envelope,
 
 /* --- the cache ----------------------------------------------------------- */
 
-static gboolean
-ensure_dir (const char  *dir,
-            GError     **error)
+/* The folders of @dir the program makes and owns: badge-doctor/guidance
+ * under the cache folder, or @dir itself elsewhere. */
+static guint
+own_folders (const char *dir)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  g_autofree char *cache = bd_dirs_user_cache ();
+  gsize len = strlen (cache);
+  guint n = 0;
+
+  if (strncmp (dir, cache, len) != 0 || dir[len] != '/')
+    return 1;
+  for (const char *p = dir + len; *p != '\0'; p++)
+    n += *p == '/' && p[1] != '\0' && p[1] != '/';
+  return MAX (n, 1);
 }
 
 /**
  * bd_guidance_cache_save:
  *
  * Replaces the cached pack and signature together, durably: after a crash
- * the cache holds the old envelope or the new one, never a mix.
+ * the cache holds the old envelope or the new one, never a mix. Refuses a
+ * cache folder that is a symbolic link, rather than writing where it
+ * points.
  */
 gboolean
 bd_guidance_cache_save (const char  *dir,
@@ -172,24 +188,30 @@ bd_guidance_cache_save (const char  *dir,
 {
   g_autoptr(GBytes) envelope = bd_guidance_envelope_new (pack, signature);
   g_autofree char *path = g_build_filename (dir, BD_GUIDANCE_ENVELOPE_NAME, NULL);
+  int folder = bd_dirs_open_own (dir, own_folders (dir), TRUE, error);
+  gboolean ok;
 
-  if (!ensure_dir (dir, error))
+  if (folder < 0)
     return FALSE;
-  return g_file_set_contents_full (path, g_bytes_get_data (envelope, NULL), (gssize) g_bytes_get_size (envelope),
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
+  ok = bd_file_write_at (folder, BD_GUIDANCE_ENVELOPE_NAME, path, envelope, 0600, error);
+  close (folder);
+  return ok;
 }
 
 /* Keeps a cache that failed for a person to look at: guidance.envelope.bad,
  * or .bad.1 ... .bad.9 when earlier ones are there. */
 static void
-move_aside (const char *path)
+move_aside (int         folder,
+            const char *name)
 {
   for (guint i = 0; i < 10; i++)
     {
-      g_autofree char *bad = i == 0 ? g_strdup_printf ("%s.bad", path) : g_strdup_printf ("%s.bad.%u", path, i);
-      if (i < 9 && g_file_test (bad, G_FILE_TEST_EXISTS))
+      g_autofree char *bad = i == 0 ? g_strdup_printf ("%s.bad", name) : g_strdup_printf ("%s.bad.%u", name, i);
+      struct stat st;
+
+      if (i < 9 && fstatat (folder, bad, &st, AT_SYMLINK_NOFOLLOW) == 0)
         continue;
-      if (g_rename (path, bad) != 0)
+      if (renameat (folder, name, folder, bad) != 0)
         g_warning ("Cannot move the failed guidance cache aside: %s", g_strerror (errno));
       return;
     }
@@ -226,30 +248,33 @@ bd_guidance_cache_load (const char  *dir,
                         GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, BD_GUIDANCE_ENVELOPE_NAME, NULL);
-  g_autofree char *data = NULL;
   g_autoptr(GBytes) envelope = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size = 0;
+  int folder = bd_dirs_open_own (dir, own_folders (dir), FALSE, &local_error);
   BdPack *pack;
 
-  if (!g_file_get_contents (path, &data, &size, &local_error))
+  if (folder >= 0)
+    envelope = bd_file_read_at (folder, BD_GUIDANCE_ENVELOPE_NAME, path, ENVELOPE_MAX_SIZE, &local_error);
+  if (envelope == NULL)
     {
-      /* No cache, or no folder it could be in: nothing to say. */
-      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-          && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
-        g_propagate_error (error, g_steal_pointer (&local_error));
+      /* No cache, or no folder it could be in: nothing to say. A link or
+       * a special file in its place is said, and left alone. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "cached guidance: ");
+      if (folder >= 0)
+        close (folder);
       return NULL;
     }
-  envelope = g_bytes_new_take (g_steal_pointer (&data), size);
   pack = open_envelope (envelope, trusted_keys, &local_error);
   if (pack == NULL)
     {
       /* Signed with a key this program was not told to trust (a command
        * line --key, say) is not damage: it stays for when it is trusted. */
       if (strstr (local_error->message, "unknown key") == NULL)
-        move_aside (path);
+        move_aside (folder, BD_GUIDANCE_ENVELOPE_NAME);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "cached guidance: ");
     }
+  close (folder);
   return pack;
 }
 
@@ -258,7 +283,7 @@ bd_guidance_cache_load (const char  *dir,
  * @cache_error: (nullable): set when a cache was there but failed
  *
  * Returns: (transfer full): the newest good pack: the cache when it is
- *   valid and newer than the bundled pack, the bundled pack otherwise
+ *   valid, has the bundled pack's id and is newer, the bundled pack otherwise
  */
 BdPack *
 bd_guidance_load_current (const char  *dir,
@@ -271,7 +296,9 @@ bd_guidance_load_current (const char  *dir,
   g_assert (bundled != NULL);
   if (dir != NULL)
     cached = bd_guidance_cache_load (dir, trusted_keys, cache_error);
-  if (cached != NULL && bd_version_compare (bd_pack_get_version (cached), bd_pack_get_version (bundled)) > 0)
+  /* Only the bundled pack's own newer versions replace it. */
+  if (cached != NULL && g_strcmp0 (bd_pack_get_id (cached), bd_pack_get_id (bundled)) == 0
+      && bd_version_compare (bd_pack_get_version (cached), bd_pack_get_version (bundled)) > 0)
     return g_steal_pointer (&cached);
   return g_steal_pointer (&bundled);
 }
@@ -311,9 +338,17 @@ bd_update_state_load (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, BD_GUIDANCE_STATE_NAME, NULL);
   g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GBytes) text = NULL;
   BdUpdateState *state = g_new0 (BdUpdateState, 1);
+  int folder = bd_dirs_open_own (dir, own_folders (dir), FALSE, NULL);
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+  if (folder >= 0)
+    {
+      text = bd_file_read_at (folder, BD_GUIDANCE_STATE_NAME, path, STATE_MAX_SIZE, NULL);
+      close (folder);
+    }
+  if (text == NULL || !g_key_file_load_from_data (file, g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                                                  G_KEY_FILE_NONE, NULL))
     return state;
   state->etag = get_string (file, "etag");
   state->etag_version = get_string (file, "etag-version");
@@ -332,9 +367,12 @@ bd_update_state_save (const char           *dir,
   g_autofree char *path = g_build_filename (dir, BD_GUIDANCE_STATE_NAME, NULL);
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize length = 0;
+  int folder = bd_dirs_open_own (dir, own_folders (dir), TRUE, error);
+  gboolean ok;
 
-  if (!ensure_dir (dir, error))
+  if (folder < 0)
     return FALSE;
   g_key_file_set_string (file, "update", "etag", state->etag ? state->etag : "");
   g_key_file_set_string (file, "update", "etag-version", state->etag_version ? state->etag_version : "");
@@ -343,6 +381,8 @@ bd_update_state_save (const char           *dir,
   g_key_file_set_string (file, "update", "last-result", state->last_result ? state->last_result : "");
   g_key_file_set_integer (file, "update", "failures", (int) state->failures);
   text = g_key_file_to_data (file, &length, NULL);
-  return g_file_set_contents_full (path, text, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
+  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+  ok = bd_file_write_at (folder, BD_GUIDANCE_STATE_NAME, path, bytes, 0600, error);
+  close (folder);
+  return ok;
 }
