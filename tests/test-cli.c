@@ -484,6 +484,124 @@ test_case_recovered (void)
   g_assert_nonnull (strstr (run.err, "could not be read"));
 }
 
+/* The CLI through sh, for pipes and process substitution. */
+static void
+run_shell (Run        *run,
+           const char *script)
+{
+  const char *argv[] = { "/bin/bash", "-c", script, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  int wait_status = 0;
+
+  envp = g_environ_setenv (envp, "CLI", g_getenv ("BD_CLI"), TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, NULL));
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* A case bigger than a pipe's 64 KiB comes in whole through a pipe, a
+ * process substitution and standard input. */
+static void
+test_import_pipes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-pipe-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_auto(Run) created = { 0 }, noted = { 0 }, exported = { 0 }, piped = { 0 }, substituted = { 0 };
+  g_autofree char *id = NULL, *script = NULL, *again = NULL;
+  gsize size = 0;
+  g_autofree char *text = NULL;
+
+  /* 20,000 four-byte characters: 80 KB of notes */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (notes, "😀");
+  run_cli (&created, "case", "new", "--symptom", "badge-comes-back", NULL);
+  id = last_line (created.out);
+  run_cli (&noted, "case", "note", id, notes->str, NULL);
+  g_assert_cmpint (noted.status, ==, 0);
+  run_cli (&exported, "case", "export", id, "-o", path, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &text, &size, NULL));
+  g_assert_cmpuint (size, >, 65536);
+
+  script = g_strdup_printf ("cat '%s' | \"$CLI\" case import -", path);
+  run_shell (&piped, script);
+  g_assert_cmpint (piped.status, ==, 0);
+  g_assert_null (strstr (piped.err, "column"));
+  again = g_strdup_printf ("\"$CLI\" case import <(cat '%s')", path);
+  run_shell (&substituted, again);
+  g_assert_cmpint (substituted.status, ==, 0);
+  g_assert_nonnull (strstr (substituted.out, "/dev/fd/"));
+}
+
+/* Text from a file never reaches the terminal as escape sequences, and a
+ * language is a language code. */
+static void
+test_hostile_text (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "evil.json", NULL);
+  g_autofree char *noted_path = g_build_filename (dir, "noted.json", NULL);
+  g_auto(Run) imported = { 0 }, validated = { 0 }, created = { 0 }, noted = { 0 }, reported = { 0 };
+  g_auto(Run) exported = { 0 }, reimported = { 0 };
+  g_autofree char *id = NULL, *text = NULL;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"id\": \"\\u001b]0;pwned\\u0007\\u001b[2J\", "
+                                            "\"x\\u001b[31m\\u009b\": 1}", -1, NULL));
+  run_cli (&imported, "case", "import", path, NULL);
+  run_cli (&validated, "validate", path, NULL);
+  g_assert_cmpint (imported.status, !=, 0);
+  g_assert_cmpint (validated.status, !=, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      /* validate lists the problems it was asked for on standard output */
+      const char *err = i == 0 ? imported.err : validated.out;
+      g_assert_null (strchr (err, '\x1b'));
+      g_assert_null (strchr (err, '\x07'));
+      g_assert_null (strstr (err, "\xc2\x9b"));
+      g_assert_nonnull (strstr (err, "\\x1b]0;pwned\\x07"));
+    }
+  g_assert_nonnull (strstr (imported.err, "\\u009b"));
+
+  /* C1 controls are refused in typed text and in imported text alike */
+  run_cli (&created, "case", "new", NULL);
+  id = last_line (created.out);
+  run_cli (&noted, "case", "note", id, "before \xc2\x9b" "31m after", NULL);
+  g_assert_cmpint (noted.status, ==, 2);
+  run_cli (&exported, "case", "export", id, "-o", noted_path, NULL);
+  g_assert_true (g_file_get_contents (noted_path, &text, NULL, NULL));
+  {
+    g_autoptr(GString) edited = g_string_new (text);
+    g_string_replace (edited, "\"notes\" : \"\"", "\"notes\" : \"a \\u009b b\"", 1);
+    g_assert_true (g_file_set_contents (noted_path, edited->str, -1, NULL));
+  }
+  run_cli (&reimported, "case", "import", noted_path, NULL);
+  g_assert_cmpint (reimported.status, !=, 0);
+  g_assert_nonnull (strstr (reimported.err, "U+009B"));
+
+  /* --lang takes a language code, not a path */
+  run_cli (&reported, "report", id, "-o", "-", "--format", "txt", "--lang", "../../etc/passwd", NULL);
+  g_assert_cmpint (reported.status, ==, 2);
+  g_assert_nonnull (strstr (reported.err, "not a language code"));
+}
+
+/* A case marked resolved with no guide that cleared it says so. */
+static void
+test_resolved_without_outcome (void)
+{
+  g_auto(Run) created = { 0 }, status = { 0 }, report = { 0 };
+  g_autofree char *id = NULL;
+
+  run_cli (&created, "case", "new", "--symptom", "badge-comes-back", NULL);
+  id = last_line (created.out);
+  run_cli (&status, "case", "status", id, "resolved", NULL);
+  g_assert_cmpint (status.status, ==, 0);
+  run_cli (&report, "report", id, "-o", "-", "--format", "txt", NULL);
+  g_assert_nonnull (strstr (report.out, "Resolved (no guide recorded as clearing it)."));
+  g_assert_null (strstr (report.out, "Not resolved."));
+}
+
 static void
 test_case_errors (void)
 {
@@ -878,6 +996,9 @@ main (int    argc,
   g_test_add_func ("/cli/case/delete-undo", test_case_delete_undo);
   g_test_add_func ("/cli/case/export-import", test_case_export_import);
   g_test_add_func ("/cli/case/errors", test_case_errors);
+  g_test_add_func ("/cli/case/import-pipes", test_import_pipes);
+  g_test_add_func ("/cli/hostile-text", test_hostile_text);
+  g_test_add_func ("/cli/report/resolved-without-outcome", test_resolved_without_outcome);
   g_test_add_func ("/cli/case/recovered", test_case_recovered);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/update", test_update);

@@ -725,6 +725,16 @@ app_name_of (guint bit)
   return bd_app_to_string ((BdApp) bit);
 }
 
+/* A detail a person or an imported file gave: shown, never obeyed. */
+static void
+print_field (const char *heading,
+             const char *value)
+{
+  g_autofree char *shown = bd_cli_shown (value);
+
+  g_print ("%-20s %s\n", heading, shown);
+}
+
 static void
 print_plan (BdPack *pack,
             BdCase *kase)
@@ -793,24 +803,30 @@ case_show (int    argc,
   g_print ("%-20s %s\n", _("Status:"), bd_case_status_to_string (bd_case_get_status (kase)));
   if (bd_case_get_resolved_by (kase) != NULL)
     g_print ("%-20s %s\n", _("Resolved by:"), bd_case_get_resolved_by (kase));
-  g_print ("%-20s %s\n", _("Label:"), bd_case_get_label (kase));
-  g_print ("%-20s %s\n", _("Ticket:"), bd_case_get_ticket (kase));
+  print_field (_("Label:"), bd_case_get_label (kase));
+  print_field (_("Ticket:"), bd_case_get_ticket (kase));
   g_print ("%-20s %s\n", _("Created:"), created);
   g_print ("%-20s %s\n", _("Updated:"), updated);
   g_print ("%-20s %s %s\n", _("Guidance:"), bd_case_get_pack_id (kase), bd_case_get_pack_version (kase));
-  g_print ("%-20s %s\n", _("Model:"), bd_case_get_model (kase));
+  print_field (_("Model:"), bd_case_get_model (kase));
   g_print ("%-20s %s\n", _("iOS:"), *bd_case_get_ios (kase) ? bd_case_get_ios (kase) : _("not sure"));
   g_print ("%-20s %s\n", _("Other devices:"), devices->str);
-  g_print ("%-20s %s\n", _("Affected apps:"), apps->str);
+  print_field (_("Affected apps:"), apps->str);
   g_print ("%-20s %s\n", _("Low Power Mode:"), bd_switch_to_string (bd_case_get_low_power_mode (kase)));
   g_print ("%-20s %s\n", _("Messages in iCloud:"), bd_switch_to_string (bd_case_get_messages_in_icloud (kase)));
-  g_print ("%-20s %s\n", _("Focus:"), bd_case_get_focus (kase));
+  print_field (_("Focus:"), bd_case_get_focus (kase));
   symptoms = bd_case_get_symptoms (kase);
   g_print ("\n%s\n", _("Symptoms:"));
   for (guint i = 0; i < symptoms->len; i++)
-    g_print ("  %s\n", ((BdCaseSymptom *) g_ptr_array_index (symptoms, i))->text);
+    {
+      g_autofree char *text = bd_cli_shown (((BdCaseSymptom *) g_ptr_array_index (symptoms, i))->text);
+      g_print ("  %s\n", text);
+    }
   if (*bd_case_get_notes (kase) != '\0')
-    g_print ("\n%s\n%s\n", _("Notes:"), bd_case_get_notes (kase));
+    {
+      g_autofree char *notes = bd_cli_shown (bd_case_get_notes (kase));
+      g_print ("\n%s\n%s\n", _("Notes:"), notes);
+    }
   print_plan (pack, kase);
   return BD_CLI_OK;
 }
@@ -956,14 +972,26 @@ case_export (int    argc,
   return error != NULL ? BD_CLI_FAILED : status;
 }
 
+/* A case from a file, a pipe (<(…)) or, for "-", standard input: each
+ * read to its end within the size cap. */
+static BdCase *
+read_case (const char  *path,
+           GPtrArray  **problems,
+           GError     **error)
+{
+  g_autoptr(GFile) file = strcmp (path, "-") == 0 ? g_file_new_for_path ("/dev/stdin")
+                                                  : g_file_new_for_commandline_arg (path);
+
+  return bd_case_new_from_file (file, problems, error);
+}
+
 static gboolean
 import_one (BdCaseBackend *backend,
             const char    *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdCase) kase = bd_case_new_from_file (file, &problems, &error);
+  g_autoptr(BdCase) kase = read_case (path, &problems, &error);
   g_autoptr(BdCaseReply) reply = NULL;
   BdCaseRequest *request;
 
@@ -1000,8 +1028,9 @@ case_import (int    argc,
   int status;
 
   if (!bd_cli_parse_options ("case import", _("FILE…"),
-                             _("Read case documents into the store. A bad file is reported and skipped; "
-                               "a case whose id is taken gets a new one. Prints FILE and the id per case."),
+                             _("Read case documents into the store (- for standard input). A bad file is "
+                               "reported and skipped; a case whose id is taken gets a new one. Prints FILE "
+                               "and the id per case."),
                              NULL, &argc, &argv, 1, G_MAXINT, &status))
     return status;
   if ((backend = open_backend (BD_CASE_STORE_READ_WRITE)) == NULL)

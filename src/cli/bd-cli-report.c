@@ -130,6 +130,17 @@ check_args (ReportArgs     *args,
   *paper = bd_report_paper_for_locale ();
   if (args->paper != NULL && !bd_report_paper_from_string (args->paper, paper))
     return bd_cli_usage_error ("report", _("The paper must be a4 or letter."));
+  /* a language code, never a path LANGUAGE would take apart */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *code = i == 0 ? args->lang : args->second_lang;
+      if (code != NULL && !bd_text_language_is_valid (code))
+        {
+          g_autofree char *shown = bd_cli_quote (code);
+          g_autofree char *message = g_strdup_printf (_("%s is not a language code such as de or pt_BR."), shown);
+          return bd_cli_usage_error ("report", message);
+        }
+    }
   if ((*fields = fields_kept (args->leave_out)) == 0)
     return bd_cli_usage_error ("report",
                                _("--leave-out takes label, ticket, notes, model, ios, other-devices, "

@@ -122,6 +122,32 @@ bd_cli_load_pack (void)
   return bd_cli_load_pack_with_keys (NULL);
 }
 
+/* “text”, with the control characters of untrusted text made visible
+ * (\x1b, \u009b): a message never passes an escape to the terminal. */
+char *
+bd_cli_quote (const char *text)
+{
+  g_autofree char *escaped = bd_text_escape_controls (text);
+
+  return g_strdup_printf ("“%s”", escaped);
+}
+
+/* Stored text shown as it is, but for control characters a store made
+ * before they were refused may hold; newlines stay. */
+char *
+bd_cli_shown (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *escaped = bd_text_escape_controls (lines[i]);
+      g_free (lines[i]);
+      lines[i] = escaped;
+    }
+  return g_strjoinv ("\n", lines);
+}
+
 /* --ios: a version such as 17.5, or "unsure". */
 gboolean
 bd_cli_ios_is_valid (const char *ios)
@@ -211,9 +237,13 @@ char *
 bd_cli_tsv_field (const char *text)
 {
   char *field = g_strdup (text);
+  char *shown;
 
   g_strdelimit (field, "\t\n\r", ' ');
-  return field;
+  /* and any other control character made visible, not obeyed */
+  shown = bd_text_escape_controls (field);
+  g_free (field);
+  return shown;
 }
 
 /* --- validate -------------------------------------------------------- */

@@ -59,6 +59,8 @@ gboolean bd_cli_parse_options (const char   *command,
 BdPack  *bd_cli_load_pack     (void);
 BdPack  *bd_cli_load_pack_with_keys (char **extra_keys);
 gboolean bd_cli_ios_is_valid  (const char   *ios);
+char    *bd_cli_quote         (const char   *text);
+char    *bd_cli_shown         (const char   *text);
 BdPack  *bd_cli_load_pack_for_ios (const char *ios);
 void     bd_cli_print_json    (JsonBuilder  *builder);
 char    *bd_cli_tsv_field     (const char   *text);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bd-case-json.h"
+#include "bd-file.h"
 #include "bd-error.h"
 #include "bd-json-check.h"
 #include "bd-json-write.h"
@@ -615,7 +616,8 @@ bd_case_new_from_json (GBytes     *bytes,
 /**
  * bd_case_new_from_file:
  *
- * Reads at most %BD_CASE_MAX_FILE_SIZE bytes plus one and validates them.
+ * Reads @file to its end (a pipe too) within %BD_CASE_MAX_FILE_SIZE bytes
+ * and validates them.
  * On a read error @problems is left %NULL.
  */
 BdCase *
@@ -623,17 +625,13 @@ bd_case_new_from_file (GFile      *file,
                        GPtrArray **problems,
                        GError    **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (problems != NULL)
     *problems = NULL;
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), BD_CASE_MAX_FILE_SIZE + 1, NULL, error);
+  bytes = bd_file_read_capped (file, BD_CASE_MAX_FILE_SIZE, error);
   if (bytes == NULL)
     return NULL;
   return bd_case_new_from_json (bytes, problems, error);

@@ -9,6 +9,7 @@
 #include "bd-case.h"
 #include "bd-error.h"
 #include "bd-json-check.h"
+#include "bd-text.h"
 
 /*
  * One person's troubleshooting session: who and what (symptoms, device
@@ -797,14 +798,13 @@ bd_case_check_text (const char  *value,
                    _("The text is longer than %u characters."), max_chars);
       return FALSE;
     }
-  for (const char *p = value; *p != '\0'; p++)
-    if (((guchar) *p < 0x20 && (*p != '\n' || one_line)) || *p == 0x7f)
-      {
-        g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT,
-                     one_line ? _("The text must be one line without control characters.")
-                              : _("The text must not contain control characters."));
-        return FALSE;
-      }
+  if (bd_text_find_control (value, !one_line) != 0)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT,
+                   one_line ? _("The text must be one line without control characters.")
+                            : _("The text must not contain control characters."));
+      return FALSE;
+    }
   return TRUE;
 }
 

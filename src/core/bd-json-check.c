@@ -9,6 +9,7 @@
 
 #include "bd-error.h"
 #include "bd-json-check.h"
+#include "bd-text.h"
 #include "bd-json-scan.h"
 
 #define MAX_ID_LENGTH 64
@@ -54,7 +55,11 @@ bd_json_check_report_at (BdJsonCheck  *c,
                          BdProblemKind kind,
                          const char   *message)
 {
-  g_ptr_array_add (c->problems, bd_problem_new (kind, path, message));
+  /* member names and values come from the file: shown, never obeyed */
+  g_autofree char *safe_path = bd_text_escape_controls (path);
+  g_autofree char *safe_message = bd_text_escape_controls (message);
+
+  g_ptr_array_add (c->problems, bd_problem_new (kind, safe_path, safe_message));
 }
 
 gsize
@@ -507,6 +512,7 @@ bd_json_check_text_value (BdJsonCheck *c,
                           gboolean     allow_empty)
 {
   gboolean ok = TRUE;
+  gunichar control;
 
   if (*value == '\0')
     {
@@ -520,12 +526,11 @@ bd_json_check_text_value (BdJsonCheck *c,
       bd_json_check_report (c, BD_PROBLEM_TOO_LONG, _("is longer than %u characters"), max_chars);
       ok = FALSE;
     }
-  for (const char *p = value; *p != '\0'; p++)
-    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
-      {
-        bd_json_check_report (c, BD_PROBLEM_CONTROL_CHAR,
-                              _("contains the control character U+%04X"), (guint) (guchar) *p);
-        return FALSE;
-      }
+  control = bd_text_find_control (value, TRUE);
+  if (control != 0)
+    {
+      bd_json_check_report (c, BD_PROBLEM_CONTROL_CHAR, _("contains the control character U+%04X"), (guint) control);
+      return FALSE;
+    }
   return ok;
 }

@@ -8,6 +8,7 @@
 
 #include "bd-core-resources.h"
 #include "bd-error.h"
+#include "bd-file.h"
 #include "bd-pack-private.h"
 
 #define BUNDLED_PATH RESOURCE_PREFIX "/guidance/badge-doctor.json"
@@ -431,31 +432,14 @@ bd_pack_new_bundled (GError **error)
   return self;
 }
 
-static GBytes *
-read_capped (GFile   *file,
-             GError **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
-  /* Read one byte past the cap so an oversized file is told apart from one
-   * of exactly the largest size, without reading all of a huge file. */
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), BD_PACK_MAX_SIZE + 1, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  return g_steal_pointer (&bytes);
-}
-
 /**
  * bd_pack_new_from_file:
  * @file: a pack on disk
  * @problems: (out) (optional) (element-type BdProblem): every problem found
  * @error: a read error, or %BD_ERROR_INVALID_PACK with the first problem
  *
- * Reads at most %BD_PACK_MAX_SIZE bytes plus one and validates them.
+ * Reads @file to its end (a pipe too) within %BD_PACK_MAX_SIZE bytes and
+ * validates them.
  */
 BdPack *
 bd_pack_new_from_file (GFile      *file,
@@ -469,7 +453,7 @@ bd_pack_new_from_file (GFile      *file,
 
   if (problems != NULL)
     *problems = NULL;
-  bytes = read_capped (file, error);
+  bytes = bd_file_read_capped (file, BD_PACK_MAX_SIZE, error);
   if (bytes == NULL)
     return NULL;
   self = bd_pack_new_from_bytes (bytes, problems, error);

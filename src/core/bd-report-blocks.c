@@ -293,6 +293,9 @@ build_result (BdReport *self)
   add (self, BD_REPORT_BLOCK_HEADING, NULL, _("Result"));
   if (self->resolved_title != NULL)
     add_field (self, _("Cleared by"), self->resolved_title);
+  /* a case marked resolved by hand, or imported so, has no guide that did it */
+  else if (self->status == BD_CASE_STATUS_RESOLVED)
+    add (self, BD_REPORT_BLOCK_PARAGRAPH, NULL, _("Resolved (no guide recorded as clearing it)."));
   else
     add (self, BD_REPORT_BLOCK_PARAGRAPH, NULL, _("Not resolved."));
   if (self->remaining->len == 0)

@@ -185,3 +185,78 @@ bd_text_language_is_valid (const char *code)
   return len == letters + 3 && code[letters] == '_'
          && g_ascii_isupper (code[letters + 1]) && g_ascii_isupper (code[letters + 2]);
 }
+
+/* C0 controls, DEL, and the C1 controls U+0080 to U+009F, which some
+ * terminals obey like ESC sequences. */
+static gboolean
+is_control (gunichar c)
+{
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+}
+
+/**
+ * bd_text_find_control:
+ * @value: valid UTF-8
+ * @allow_newline: whether a newline is allowed (multi-line text)
+ *
+ * The one rule for text a person types or a file brings, in the window,
+ * the command line and imports alike.
+ *
+ * Returns: the first control character @value may not hold, or 0
+ */
+gunichar
+bd_text_find_control (const char *value,
+                      gboolean    allow_newline)
+{
+  g_return_val_if_fail (value != NULL, 0);
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_control (c) && !(allow_newline && c == '\n'))
+        return c;
+    }
+  return 0;
+}
+
+/**
+ * bd_text_escape_controls:
+ * @value: (nullable): text from outside (a file, a server, a person)
+ *
+ * For quoting untrusted text in a message: control characters become
+ * visible escapes (\x1b, \u009b, \n), and bytes that are not UTF-8 become
+ * \xNN, so nothing reaches a terminal that it would obey.
+ *
+ * Returns: (transfer full): the escaped text
+ */
+char *
+bd_text_escape_controls (const char *value)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = value != NULL ? value : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guint) (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", (guint) c);
+      else if (is_control (c))
+        g_string_append_printf (out, "\\u%04x", (guint) c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -30,6 +30,9 @@ const char  *bd_text_lookup        (const BdText *self,
 GStrv        bd_text_list_languages (const BdText *self);
 const char  *bd_text_language_name  (const char   *code);
 gboolean     bd_text_language_is_valid (const char *code);
+gunichar     bd_text_find_control   (const char   *value,
+                                     gboolean      allow_newline);
+char        *bd_text_escape_controls (const char  *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdText, bd_text_unref)
 
