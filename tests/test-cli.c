@@ -808,6 +808,9 @@ run_cli_serving (Run         *run,
   g_ptr_array_add (argv, NULL);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  /* settings the test writes, as an administrator would set them */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   run->status = -1;
@@ -837,6 +840,20 @@ on_request (SoupServer        *server,
                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 }
 
+/* The trusted-keys setting of the CLIs this test starts (NULL: none). */
+static void
+set_trusted_key (const char *line)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *text = line != NULL
+    ? g_strdup_printf ("[io/github/badgedoctor/BadgeDoctor]\ntrusted-keys=['%s']\n", line)
+    : g_strdup ("[io/github/badgedoctor/BadgeDoctor]\n");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
 static void
 test_update (void)
 {
@@ -844,6 +861,7 @@ test_update (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL, *other_line = NULL, *url = NULL, *key_file = NULL;
   g_auto(Run) untrusted = { 0 }, updated = { 0 }, again = { 0 }, shown = { 0 }, plain = { 0 }, refused = { 0 };
+  g_auto(Run) one_off = { 0 }, untrusted_pack = { 0 }, with_key = { 0 };
   Served served = { 0 };
   TestKey key, other;
 
@@ -874,22 +892,35 @@ test_update (void)
   g_assert_nonnull (strstr (untrusted.err, "unknown-key"));
   g_assert_nonnull (strstr (untrusted.err, "still using 2026.12.1"));
 
-  run_cli_serving (&updated, (const char * const[]) { "update", "--url", url, "--key", key_file, NULL });
+  /* a key given only on the command line checks the pack, but what it
+   * signs does not replace the guidance of the configured keys */
+  run_cli_serving (&one_off, (const char * const[]) { "update", "--url", url, "--key", key_file, NULL });
+  g_assert_cmpint (one_off.status, ==, 1);
+  g_assert_nonnull (strstr (one_off.err, "--key"));
+  g_assert_nonnull (strstr (one_off.err, "still using 2026.12.1"));
+  run_cli_serving (&plain, (const char * const[]) { "pack", NULL });
+  g_assert_nonnull (strstr (plain.out, "2026.12.1"));
+  g_assert_nonnull (strstr (plain.out, "bundled"));
+
+  /* with the key in the settings, as an administrator sets it up */
+  set_trusted_key (line);
+  run_cli_serving (&updated, (const char * const[]) { "update", "--url", url, NULL });
   g_assert_cmpint (updated.status, ==, 0);
   g_assert_cmpstr (updated.out, ==, "updated to 2099.1.1\n");
-
-  run_cli_serving (&again, (const char * const[]) { "update", "--url", url, "--key", line, NULL });
+  run_cli_serving (&again, (const char * const[]) { "update", "--url", url, NULL });
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpstr (again.out, ==, "up to date (2099.1.1)\n");
-
-  run_cli_serving (&shown, (const char * const[]) { "pack", "--key", line, NULL });
+  run_cli_serving (&shown, (const char * const[]) { "pack", NULL });
   g_assert_cmpint (shown.status, ==, 0);
   g_assert_nonnull (strstr (shown.out, "2099.1.1"));
   g_assert_nonnull (strstr (shown.out, "cache"));
   /* without the key it is not trusted, and left in place */
-  run_cli_serving (&plain, (const char * const[]) { "pack", NULL });
-  g_assert_nonnull (strstr (plain.out, "2026.12.1"));
-  g_assert_nonnull (strstr (plain.out, "bundled"));
+  set_trusted_key (NULL);
+  run_cli_serving (&untrusted_pack, (const char * const[]) { "pack", NULL });
+  g_assert_nonnull (strstr (untrusted_pack.out, "2026.12.1"));
+  g_assert_nonnull (strstr (untrusted_pack.out, "bundled"));
+  run_cli_serving (&with_key, (const char * const[]) { "pack", "--key", line, NULL });
+  g_assert_nonnull (strstr (with_key.out, "2099.1.1"));
 
   run_cli_serving (&refused, (const char * const[]) { "update", "--url", "http://example.com/g.json", NULL });
   g_assert_cmpint (refused.status, ==, 1);

@@ -4,6 +4,7 @@
 #include "bd-config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 #include <time.h>
@@ -31,6 +32,9 @@ static GMutex lock;             /* routes and what the server last saw */
 static GMainContext *server_context;
 static GMainLoop *server_loop;
 static GThread *server_thread;
+static char *raw_url;           /* a server that writes HTTP by hand */
+static GSocketService *raw_server;
+static GBytes *raw_pack, *raw_signature;
 static char *last_user_agent;
 static char *last_if_none_match;
 static guint n_requests;
@@ -157,7 +161,12 @@ static gboolean
 serve_special (SoupServerMessage *message,
                const char        *path)
 {
-  if (g_str_equal (path, "/moved.json") || g_str_equal (path, "/moved.json.minisig"))
+  const char *query = g_uri_get_query (soup_server_message_get_uri (message));
+
+  /* the pack and its signature only with their query, exactly */
+  if (g_str_has_prefix (path, "/query.json") && g_strcmp0 (query, "x=1") != 0)
+    soup_server_message_set_status (message, 404, NULL);
+  else if (g_str_equal (path, "/moved.json") || g_str_equal (path, "/moved.json.minisig"))
     redirect (message, g_str_has_suffix (path, ".minisig") ? "/good.json.minisig" : "/good.json");
   else if (g_str_equal (path, "/loop.json"))
     redirect (message, "/loop.json");
@@ -224,6 +233,83 @@ on_request (SoupServer        *soup_server,
   g_bytes_unref (body);
 }
 
+/* --- a server that breaks HTTP ------------------------------------------- */
+
+/* What libsoup cannot be made to write: a chunk size that is not a
+ * number (libsoup's reader takes it for the last chunk), and a chunk cut
+ * off by a closed connection. */
+static GString *
+raw_answer (const char *path)
+{
+  gsize size = 0;
+  const char *pack = g_bytes_get_data (raw_pack, &size);
+  GString *answer = g_string_new ("HTTP/1.1 200 OK\r\nConnection: close\r\n");
+
+  if (g_str_has_suffix (path, ".minisig"))
+    {
+      g_string_append_printf (answer, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", g_bytes_get_size (raw_signature));
+      g_string_append_len (answer, g_bytes_get_data (raw_signature, NULL), (gssize) g_bytes_get_size (raw_signature));
+      return answer;
+    }
+  g_string_append (answer, "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+  if (g_str_equal (path, "/bad-chunk.json"))
+    {
+      g_string_append_printf (answer, "400\r\n%.*s\r\nzz\r\n", 1024, pack);
+      g_string_append_len (answer, pack + 1024, (gssize) (size - 1024));
+      g_string_append (answer, "\r\n0\r\n\r\n");
+    }
+  else /* /cut-chunk.json */
+    g_string_append_printf (answer, "%" G_GSIZE_MODIFIER "x\r\n%.*s", size, 1024, pack);
+  return answer;
+}
+
+static gboolean
+on_raw_request (GThreadedSocketService *service,
+                GSocketConnection      *connection,
+                GObject                *source,
+                gpointer                user_data)
+{
+  g_autoptr(GDataInputStream) in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  g_autofree char *request = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+  g_auto(GStrv) words = request != NULL ? g_strsplit (request, " ", 3) : NULL;
+  g_autoptr(GString) answer = NULL;
+
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+      if (line == NULL || *line == '\0' || g_str_equal (line, "\r"))
+        break;
+    }
+  if (words == NULL || g_strv_length (words) < 2)
+    return TRUE;
+  answer = raw_answer (words[1]);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), answer->str, answer->len,
+                             NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+/* On the server's context, which accepts its connections. */
+static void
+start_raw_server (void)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  raw_pack = test_pack_with_version (NEWER);
+  raw_signature = test_key_sign (&trusted_key, raw_pack);
+  raw_server = g_threaded_socket_service_new (4);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (raw_server), any_port, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (raw_server, "run", G_CALLBACK (on_raw_request), NULL);
+  g_socket_service_start (raw_server);
+  raw_url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
 static gpointer
 run_server (gpointer data)
 {
@@ -271,6 +357,16 @@ start_server (void)
     route_signed ("/deep.json", nested, &trusted_key);
   }
   route ("/unsigned.json", newer);
+  route_signed ("/query.json", newer, &trusted_key);
+  route_signed ("/fragment.json", newer, &trusted_key);
+  {
+    g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (newer, NULL), g_bytes_get_size (newer));
+    g_autoptr(GBytes) other = NULL;
+
+    g_assert_cmpuint (test_json_replace (text, "\"id\": \"badge-doctor\"", "\"id\": \"other-pack\""), ==, 1);
+    other = g_string_free_to_bytes (g_steal_pointer (&text));
+    route_signed ("/other-pack.json", other, &trusted_key);
+  }
   route_signed ("/huge.json", huge, &trusted_key);
   {
     g_autoptr(GBytes) signature = test_key_sign (&trusted_key, newer);
@@ -289,6 +385,7 @@ start_server (void)
   soup_server_add_handler (server, NULL, on_request, NULL, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
+  start_raw_server ();
   g_main_context_pop_thread_default (server_context);
   server_thread = g_thread_new ("test-server", run_server, NULL);
   uris = soup_server_get_uris (server);
@@ -618,6 +715,7 @@ test_refusals (void)
     { "/not-json.json", BD_UPDATE_ERROR_INVALID },
     { "/deep.json", BD_UPDATE_ERROR_INVALID },
     { "/older.json", BD_UPDATE_ERROR_DOWNGRADE },
+    { "/other-pack.json", BD_UPDATE_ERROR_OTHER_PACK },
     { "/huge.json", BD_UPDATE_ERROR_TOO_LARGE },
     { "/huge-length.json", BD_UPDATE_ERROR_TOO_LARGE },
     { "/endless.json", BD_UPDATE_ERROR_TOO_LARGE },
@@ -646,6 +744,232 @@ test_refusals (void)
       g_assert_null (outcome.pack);
       assert_untouched (current, envelope);
     }
+}
+
+/* A body cut short by a malformed chunk size (which libsoup takes for
+ * the end) or by a closed connection is a broken transfer, not a bad
+ * signature: the pack came incomplete. */
+static void
+test_malformed_chunked (void)
+{
+  static const char * const paths[] = { "/bad-chunk.json", "/cut-chunk.json" };
+  g_autoptr(BdPack) current = install_cached ("2050.1.1");
+  g_autofree char *envelope = read_envelope ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = g_strconcat (raw_url, paths[i], NULL);
+      g_auto(TestOutcome) outcome = { 0 };
+
+      check (url, current, 0, &outcome);
+      if (!g_error_matches (outcome.error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_NETWORK))
+        g_error ("%s: expected network, got %s: %s", paths[i],
+                 outcome.error && outcome.error->domain == BD_UPDATE_ERROR ? bd_update_error_to_string (outcome.error->code) : "?",
+                 outcome.error ? outcome.error->message : "success");
+      assert_untouched (current, envelope);
+    }
+}
+
+/* The signature is beside the pack: same query, no fragment. A fragment
+ * is never sent, so appending to it would fetch the pack as its own
+ * signature; appending to a query would ask for another query. */
+static void
+test_query_and_fragment (void)
+{
+  static const char * const paths[] = { "/query.json?x=1", "/fragment.json#part" };
+  g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_auto(TestOutcome) outcome = { 0 };
+
+      check (paths[i], bundled, 0, &outcome);
+      if (outcome.error != NULL)
+        g_error ("%s: %s", paths[i], outcome.error->message);
+      g_assert_cmpint (outcome.result, ==, BD_UPDATE_UPDATED);
+      g_assert_cmpstr (bd_pack_get_version (outcome.pack), ==, NEWER);
+    }
+}
+
+static void
+test_signature_address (void)
+{
+  static const struct { const char *pack, *signature; } cases[] = {
+    { "https://example.com/v1/p.json", "https://example.com/v1/p.json.minisig" },
+    { "https://example.com/p.json?x=1", "https://example.com/p.json.minisig?x=1" },
+    { "https://example.com/p.json#part", "https://example.com/p.json.minisig" },
+    { "https://example.com/p.json?x=1&y=a%20b#part", "https://example.com/p.json.minisig?x=1&y=a%20b" },
+    { "https://example.com:8443/a%2Fb.json", "https://example.com:8443/a%2Fb.json.minisig" },
+    { "https://example.com", "https://example.com/.minisig" },
+    { "http://127.0.0.1:8080/p.json?", "http://127.0.0.1:8080/p.json.minisig?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *signature = bd_update_url_signature (cases[i].pack, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (signature, ==, cases[i].signature);
+    }
+  g_assert_null (bd_update_url_signature ("not an address", NULL));
+}
+
+/* A cache holding another pack (signed with a trusted key, newer: as the
+ * updater once kept) is not used: the bundled pack is. */
+static void
+test_other_pack_cache (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-cache-XXXXXX", NULL);
+  g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
+  g_autoptr(GBytes) newer = test_pack_with_version (NEWER);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (newer, NULL), g_bytes_get_size (newer));
+  g_autofree char *from = g_strdup_printf ("\"id\": \"%s\"", bd_pack_get_id (bundled));
+  g_autoptr(GBytes) other = NULL, signature = NULL;
+  g_autoptr(GPtrArray) keys = trusted_keys ();
+  g_autoptr(BdPack) used = NULL;
+
+  g_assert_cmpuint (test_json_replace (text, from, "\"id\": \"other-pack\""), ==, 1);
+  other = g_string_free_to_bytes (g_steal_pointer (&text));
+  signature = test_key_sign (&trusted_key, other);
+  g_assert_true (bd_guidance_cache_save (dir, other, signature, NULL));
+  used = bd_guidance_load_current (dir, keys, NULL);
+  g_assert_cmpstr (bd_pack_get_id (used), ==, bd_pack_get_id (bundled));
+  g_assert_cmpint (bd_pack_get_source (used), ==, BD_PACK_SOURCE_BUNDLED);
+}
+
+static GPtrArray *
+other_keys (void)
+{
+  g_autofree char *line = test_key_line (&other_key);
+  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_minisign_key_unref);
+
+  g_ptr_array_add (keys, bd_minisign_key_new_from_base64 (line, NULL));
+  g_assert_nonnull (keys->pdata[0]);
+  return keys;
+}
+
+/* A pack signed only with a one-off key is verified, reported, and not
+ * kept; the check is not recorded against the configured channel. */
+static void
+test_one_off_key (void)
+{
+  g_autoptr(BdPack) current = install_cached ("2050.1.1");
+  g_autofree char *envelope = read_envelope ();
+  g_autofree char *dir = cache_dir ();
+  g_autoptr(GPtrArray) keys = trusted_keys ();
+  g_autoptr(GPtrArray) one_off = other_keys ();
+  g_autoptr(BdUpdater) updater = bd_updater_new (dir, keys);
+  g_autofree char *url = g_strconcat (base_url, "/unknown-key.json", NULL);
+  g_autofree char *good = g_strconcat (base_url, "/good.json", NULL);
+  g_autoptr(BdUpdateState) before = bd_update_state_load (dir);
+  g_autoptr(BdUpdateState) after = NULL;
+  g_auto(TestOutcome) outcome = { 0 }, configured = { 0 };
+
+  bd_updater_set_one_off_keys (updater, one_off);
+  bd_updater_check_async (updater, url, current, NULL, test_outcome_done, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_ONE_OFF_KEY);
+  g_assert_null (outcome.pack);
+  assert_untouched (current, envelope);
+  after = bd_update_state_load (dir);
+  g_assert_cmpint (after->last_check, ==, before->last_check);
+  g_assert_cmpstr (after->etag, ==, before->etag);
+
+  /* a pack the configured keys trust is kept as ever */
+  bd_updater_check_async (updater, good, current, NULL, test_outcome_done, &configured);
+  while (!configured.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (configured.error);
+  g_assert_cmpint (configured.result, ==, BD_UPDATE_UPDATED);
+}
+
+/* --- the command line ---------------------------------------------------- */
+
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  const char *cli = g_getenv ("BD_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  /* settings the test writes, as an administrator would set them */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The configured channel: its address and its key in the settings. */
+static void
+configure_channel (const char *url)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *line = test_key_line (&trusted_key);
+  g_autofree char *text = g_strdup_printf ("[io/github/badgedoctor/BadgeDoctor]\n"
+                                           "guidance-url='%s'\ntrusted-keys=['%s']\n", url, line);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* `update --url … --key other.pub` verifies a pack signed with that key
+ * but does not replace what the configured channel put in the cache: the
+ * next plain `pack` still uses the channel's guidance. */
+static void
+test_cli_one_off_key (void)
+{
+  g_autofree char *good = g_strconcat (base_url, "/good.json", NULL);
+  g_autofree char *one_off = g_strconcat (base_url, "/unknown-key.json", NULL);
+  g_autofree char *other_pub = g_build_filename (other_key.dir, "key.pub", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+  g_autofree char *envelope = NULL, *after = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *pack;
+
+  if (g_getenv ("BD_CLI") == NULL)
+    {
+      g_test_skip ("BD_CLI is not set for this test (tests/meson.build)");
+      return;
+    }
+  configure_channel (good);
+  if (run_cli (&out, &err, "update", NULL) != 0)
+    g_error ("update from the configured channel failed: %s", err);
+  g_assert_nonnull (strstr (out, "updated to " NEWER));
+  envelope = read_envelope ();
+  g_assert_nonnull (envelope);
+
+  g_assert_cmpint (run_cli (&out2, &err2, "update", "--url", one_off, "--key", other_pub, NULL), ==, 1);
+  g_assert_nonnull (strstr (err2, "--key"));
+  g_assert_nonnull (strstr (err2, "trusted-keys"));
+  after = read_envelope ();
+  g_assert_cmpstr (after, ==, envelope);
+
+  g_assert_cmpint (run_cli (&out3, &err3, "pack", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out3, -1, NULL));
+  pack = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (pack, "version"), ==, NEWER);
+  g_assert_cmpstr (json_object_get_string_member (pack, "source"), ==, "cache");
 }
 
 /* A stalled server, and one that trickles: the whole check gives up at
@@ -876,7 +1200,15 @@ main (int    argc,
   g_test_add_func ("/updater/main-loop-free", test_main_loop_free);
   g_test_add_func ("/updater/damaged-cache", test_damaged_cache);
   g_test_add_func ("/updater/bundled-is-the-floor", test_bundled_is_the_floor);
+  g_test_add_func ("/updater/malformed-chunked", test_malformed_chunked);
+  g_test_add_func ("/updater/signature-address", test_signature_address);
+  g_test_add_func ("/updater/query-and-fragment", test_query_and_fragment);
+  g_test_add_func ("/updater/other-pack-cache", test_other_pack_cache);
+  g_test_add_func ("/updater/one-off-key", test_one_off_key);
+  g_test_add_func ("/updater/cli-one-off-key", test_cli_one_off_key);
   status = g_test_run ();
+  g_socket_service_stop (raw_server);
+  g_socket_listener_close (G_SOCKET_LISTENER (raw_server));
   g_main_context_invoke (server_context, stop_server_loop, NULL);
   g_thread_join (server_thread);
   g_clear_object (&server);
@@ -885,6 +1217,10 @@ main (int    argc,
   test_key_clear (&trusted_key);
   test_key_clear (&other_key);
   g_hash_table_unref (routes);
+  g_clear_object (&raw_server);
+  g_bytes_unref (raw_pack);
+  g_bytes_unref (raw_signature);
+  g_free (raw_url);
   g_free (base_url);
   g_free (last_user_agent);
   g_free (last_if_none_match);

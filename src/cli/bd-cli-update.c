@@ -8,6 +8,7 @@
 
 #include "bd-cli.h"
 #include "bd-guidance-cache.h"
+#include "bd-minisign.h"
 #include "bd-updater.h"
 
 /*
@@ -81,6 +82,30 @@ bd_cli_trusted_keys (char **extra)
   return keys;
 }
 
+/* The --key keys alone: trusted to verify this check, never to fill the
+ * cache the configured keys' channel fills. */
+static GPtrArray *
+one_off_keys (char **given)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_minisign_key_unref);
+
+  for (guint i = 0; given != NULL && given[i] != NULL; i++)
+    {
+      g_autofree char *text = key_text (given[i]);
+      g_autoptr(GError) error = NULL;
+      BdMinisignKey *key = bd_minisign_key_new_from_text (text, strlen (text), &error);
+
+      if (key == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("A trusted key is not a minisign public key: %s"), error->message);
+          bd_cli_print_error (message);
+          return NULL;
+        }
+      g_ptr_array_add (keys, key);
+    }
+  return g_steal_pointer (&keys);
+}
+
 static char *
 default_url (void)
 {
@@ -124,7 +149,12 @@ report_outcome (Outcome    *outcome,
         g_print (_("up to date (%s)\n"), current);
       return BD_CLI_OK;
     }
-  if (outcome->error->domain == BD_UPDATE_ERROR)
+  if (g_error_matches (outcome->error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_ONE_OFF_KEY))
+    message = g_strdup_printf (_("update not kept: the guidance is signed only with a key given by --key, "
+                                 "so it does not replace the guidance from the configured keys — still using %s. "
+                                 "To keep guidance signed with that key, add it to the trusted-keys setting."),
+                               current);
+  else if (outcome->error->domain == BD_UPDATE_ERROR)
     message = g_strdup_printf (_("update refused: %s: %s — still using %s"),
                                bd_update_error_to_string (outcome->error->code), outcome->error->message, current);
   else
@@ -146,7 +176,7 @@ bd_cli_update (int    argc,
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after this many seconds (default 30)"), N_("SECONDS") },
     { NULL }
   };
-  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) keys = NULL, one_off = NULL;
   g_autoptr(BdPack) current = NULL;
   g_autoptr(BdUpdater) updater = NULL;
   g_autofree char *cache_dir = bd_guidance_cache_default_dir ();
@@ -159,7 +189,7 @@ bd_cli_update (int    argc,
     return status;
   if (timeout <= 0 || timeout > 3600)
     return bd_cli_usage_error ("update", _("The timeout must be between 1 and 3600 seconds."));
-  if ((keys = bd_cli_trusted_keys (keys_given)) == NULL)
+  if ((keys = bd_cli_trusted_keys (NULL)) == NULL || (one_off = one_off_keys (keys_given)) == NULL)
     return BD_CLI_USAGE;
   current = bd_guidance_load_current (cache_dir, keys, NULL);
   version = g_strdup (bd_pack_get_version (current));
@@ -167,6 +197,7 @@ bd_cli_update (int    argc,
     url = default_url ();
   updater = bd_updater_new (cache_dir, keys);
   bd_updater_set_timeout (updater, (guint) timeout);
+  bd_updater_set_one_off_keys (updater, one_off);
   outcome.loop = g_main_loop_new (NULL, FALSE);
   bd_updater_check_async (updater, url, current, NULL, on_checked, &outcome);
   g_main_loop_run (outcome.loop);

@@ -103,3 +103,37 @@ bd_update_url_resolve (const char  *base,
     }
   return resolved;
 }
+
+/**
+ * bd_update_url_signature:
+ *
+ * Where the signature of the pack at @url is: the same address with
+ * ".minisig" after its path, the same query and no fragment. Built from
+ * the parsed address, since appending text would put the suffix in the
+ * query or the fragment. The components stay as they were encoded.
+ *
+ * Returns: (transfer full) (nullable): the signature's address
+ */
+char *
+bd_update_url_signature (const char  *url,
+                         GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) signature = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, &local_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT, "not an address: %s", local_error->message);
+      return NULL;
+    }
+  /* "https://host" is the pack at "/" */
+  path = g_strconcat (*g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/", ".minisig", NULL);
+  signature = g_uri_build (g_uri_get_flags (uri), g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                           g_uri_get_host (uri), g_uri_get_port (uri), path, g_uri_get_query (uri), NULL);
+  return g_uri_to_string (signature);
+}

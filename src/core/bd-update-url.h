@@ -10,5 +10,7 @@ gboolean bd_update_url_check   (const char  *url,
 char    *bd_update_url_resolve (const char  *base,
                                 const char  *location,
                                 GError     **error);
+char    *bd_update_url_signature (const char *url,
+                                  GError    **error);
 
 G_END_DECLS

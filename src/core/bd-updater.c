@@ -22,6 +22,8 @@
  * it caps nothing (bodies are counted as they are read, after decoding, so
  * a gzip bomb stops at the cap); and it would follow an https -> http
  * redirect (redirects are followed here, each address checked again).
+ * It also takes a malformed chunk size for the end of the body, so a pack
+ * that stops before its JSON ends is a broken transfer, not a bad signature.
  */
 
 #define MAX_REDIRECTS 3
@@ -35,6 +37,7 @@ struct _BdUpdater
 
   char *cache_dir;
   GPtrArray *keys;
+  GPtrArray *one_off_keys;
   GTlsDatabase *tls_database;
   guint timeout;
 };
@@ -49,6 +52,8 @@ typedef struct
   gboolean current_from_cache;
   char *cache_dir;
   GPtrArray *keys;
+  GPtrArray *one_off_keys; /* nullable */
+  gboolean one_off;        /* the pack verified only with a one-off key */
   GTlsDatabase *tls_database;
   guint timeout;
   GCancellable *cancellable; /* cancelled by the caller or at the deadline */
@@ -72,6 +77,7 @@ check_free (Check *check)
   g_free (check->current_version);
   g_free (check->cache_dir);
   g_ptr_array_unref (check->keys);
+  g_clear_pointer (&check->one_off_keys, g_ptr_array_unref);
   g_clear_object (&check->tls_database);
   g_object_unref (check->cancellable);
   g_clear_object (&check->pack);
@@ -85,7 +91,8 @@ bd_update_error_to_string (BdUpdateError code)
 {
   static const char * const names[] = {
     "address", "network", "tls", "tls-time", "http", "timeout", "too-large", "redirects",
-    "no-signature", "bad-signature", "unknown-key", "invalid", "downgrade", "cache",
+    "no-signature", "bad-signature", "unknown-key", "invalid", "downgrade", "cache", "other-pack",
+    "one-off-key",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);
@@ -255,6 +262,50 @@ fetch (Check        *check,
 
 /* --- deciding ------------------------------------------------------------ */
 
+/* Whether @body stops before the JSON value it starts is closed: inside a
+ * string, or with a bracket still open. A signed pack never does. */
+static gboolean
+ended_early (GBytes *body)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+  gboolean in_string = FALSE, escaped = FALSE, started = FALSE;
+  gsize depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (!g_ascii_isspace (c))
+        started = TRUE;
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return !started || in_string || depth > 0;
+}
+
+static gboolean
+is_unknown_key (const GError *error)
+{
+  return strstr (error->message, "unknown key") != NULL;
+}
+
+/* With the trusted keys, or else with a one-off key (noted: such a pack
+ * is not kept). */
 static gboolean
 verify (Check   *check,
         GBytes  *body,
@@ -265,10 +316,20 @@ verify (Check   *check,
 
   if (bd_minisign_verify (body, signature, check->keys, NULL, &cause))
     return TRUE;
-  g_set_error (error, BD_UPDATE_ERROR,
-               strstr (cause->message, "unknown key") != NULL ? BD_UPDATE_ERROR_UNKNOWN_KEY
-                                                               : BD_UPDATE_ERROR_SIGNATURE,
-               "%s", cause->message);
+  if (is_unknown_key (cause) && check->one_off_keys != NULL)
+    {
+      g_clear_error (&cause);
+      check->one_off = bd_minisign_verify (body, signature, check->one_off_keys, NULL, &cause);
+      if (check->one_off)
+        return TRUE;
+    }
+  if (is_unknown_key (cause))
+    g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_UNKNOWN_KEY, "%s", cause->message);
+  else if (ended_early (body))
+    g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_NETWORK,
+                 "the pack stopped before its end (a broken transfer or malformed chunked encoding)");
+  else
+    g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_SIGNATURE, "%s", cause->message);
   return FALSE;
 }
 
@@ -278,9 +339,14 @@ fetch_signature (Check        *check,
                  GBytes      **signature,
                  GError      **error)
 {
-  g_autofree char *url = g_strconcat (check->url, BD_UPDATE_SIGNATURE_SUFFIX, NULL);
   g_autoptr(GError) cause = NULL;
+  g_autofree char *url = bd_update_url_signature (check->url, &cause);
 
+  if (url == NULL)
+    {
+      g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_ADDRESS, "%s", cause->message);
+      return FALSE;
+    }
   *signature = fetch (check, session, url, BD_MINISIGN_MAX_SIGNATURE_SIZE, NULL, NULL, NULL, &cause);
   if (*signature != NULL)
     return TRUE;
@@ -291,7 +357,23 @@ fetch_signature (Check        *check,
   return FALSE;
 }
 
-/* Signed, valid and newer: kept. */
+/* Only the pack the app ships (its id) may replace the guidance: another
+ * pack, however well signed, would answer other questions. */
+static gboolean
+is_our_pack (BdPack  *pack,
+             GError **error)
+{
+  g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
+
+  g_assert (bundled != NULL);
+  if (g_strcmp0 (bd_pack_get_id (pack), bd_pack_get_id (bundled)) == 0)
+    return TRUE;
+  g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_OTHER_PACK, "the pack is “%s”, not “%s”",
+               bd_pack_get_id (pack), bd_pack_get_id (bundled));
+  return FALSE;
+}
+
+/* Signed, ours, valid and newer: kept, unless only a one-off key signed it. */
 static gboolean
 decide (Check          *check,
         GBytes         *body,
@@ -311,11 +393,21 @@ decide (Check          *check,
       g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_INVALID, "%s", cause->message);
       return FALSE;
     }
+  if (!is_our_pack (pack, error))
+    return FALSE;
   order = bd_version_compare (bd_pack_get_version (pack), check->current_version);
   if (order < 0)
     {
       g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_DOWNGRADE, "%s is older than %s",
                    bd_pack_get_version (pack), check->current_version);
+      return FALSE;
+    }
+  /* The cache (and the ETag kept with it) belongs to the configured keys:
+   * a one-off check must not replace what their channel filled. */
+  if (check->one_off)
+    {
+      g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_ONE_OFF_KEY,
+                   "%s is signed only with a one-off key: verified, not kept", bd_pack_get_version (pack));
       return FALSE;
     }
   *result = order > 0 ? BD_UPDATE_UPDATED : BD_UPDATE_UP_TO_DATE;
@@ -391,7 +483,9 @@ record (Check          *check,
   g_autoptr(GError) save_error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A one-off check says nothing about the configured channel. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_error_matches (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_ONE_OFF_KEY))
     return;
   state->last_check = now;
   g_free (state->last_result);
@@ -439,6 +533,7 @@ bd_updater_finalize (GObject *object)
 
   g_free (self->cache_dir);
   g_ptr_array_unref (self->keys);
+  g_clear_pointer (&self->one_off_keys, g_ptr_array_unref);
   g_clear_object (&self->tls_database);
   G_OBJECT_CLASS (bd_updater_parent_class)->finalize (object);
 }
@@ -497,6 +592,26 @@ bd_updater_set_tls_database (BdUpdater    *self,
   g_set_object (&self->tls_database, database);
 }
 
+/**
+ * bd_updater_set_one_off_keys:
+ * @keys: (nullable) (element-type BdMinisignKey): keys trusted for this
+ *   updater's checks only (a command line --key)
+ *
+ * A pack signed only with one of these is verified and reported
+ * (%BD_UPDATE_ERROR_ONE_OFF_KEY) but never kept: the cache belongs to the
+ * configured keys, and plain commands would not trust it.
+ */
+void
+bd_updater_set_one_off_keys (BdUpdater *self,
+                             GPtrArray *keys)
+{
+  g_return_if_fail (BD_IS_UPDATER (self));
+
+  g_clear_pointer (&self->one_off_keys, g_ptr_array_unref);
+  if (keys != NULL && keys->len > 0)
+    self->one_off_keys = g_ptr_array_ref (keys);
+}
+
 static gboolean
 on_deadline (gpointer data)
 {
@@ -544,6 +659,7 @@ bd_updater_check_async (BdUpdater           *self,
   check->current_from_cache = bd_pack_get_source (current) == BD_PACK_SOURCE_CACHE;
   check->cache_dir = g_strdup (self->cache_dir);
   check->keys = g_ptr_array_ref (self->keys);
+  check->one_off_keys = self->one_off_keys != NULL ? g_ptr_array_ref (self->one_off_keys) : NULL;
   check->tls_database = self->tls_database != NULL ? g_object_ref (self->tls_database) : NULL;
   check->timeout = self->timeout;
   check->cancellable = g_cancellable_new ();

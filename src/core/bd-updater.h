@@ -27,6 +27,8 @@ typedef enum
   BD_UPDATE_ERROR_INVALID,       /* signed, but not a valid pack */
   BD_UPDATE_ERROR_DOWNGRADE,     /* signed and valid, but older than the pack in use */
   BD_UPDATE_ERROR_CACHE,         /* the new pack could not be stored */
+  BD_UPDATE_ERROR_OTHER_PACK,    /* signed and valid, but not the pack in use (another id) */
+  BD_UPDATE_ERROR_ONE_OFF_KEY,   /* signed only with a one-off key: verified, not kept */
 } BdUpdateError;
 
 typedef enum
@@ -47,6 +49,8 @@ void            bd_updater_set_timeout   (BdUpdater           *self,
                                           guint                seconds);
 void            bd_updater_set_tls_database (BdUpdater        *self,
                                           GTlsDatabase        *database);
+void            bd_updater_set_one_off_keys (BdUpdater        *self,
+                                          GPtrArray           *keys);
 void            bd_updater_check_async   (BdUpdater           *self,
                                           const char          *url,
                                           BdPack              *current,
