@@ -43,6 +43,58 @@ count_occurrences (const char *text,
   return n;
 }
 
+/* Undoes the escapes of tests/data/redact-*: \n \r \t \\ and \uXXXX. */
+static char *
+unescape (const char *line)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (*p != '\\' || p[1] == '\0')
+        g_string_append_c (out, *p);
+      else if (*++p == 'u')
+        {
+          g_autofree char *hex = g_strndup (p + 1, 4);
+
+          g_assert_cmpuint (strlen (hex), ==, 4);
+          g_string_append_unichar (out, (gunichar) g_ascii_strtoull (hex, NULL, 16));
+          p += 4;
+        }
+      else
+        g_string_append_c (out, *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p == 't' ? '\t' : *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The lines of a file in tests/data that are neither empty nor comments,
+ * and in *numbers where each is in the file. */
+static GPtrArray *
+read_data_lines (const char  *name,
+                 GArray     **numbers)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+
+  *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && lines[i][0] != '#')
+      {
+        guint number = i + 1;
+
+        g_ptr_array_add (kept, g_strdup (lines[i]));
+        g_array_append_val (*numbers, number);
+      }
+  g_assert_cmpuint (kept->len, >, 0);
+  return kept;
+}
+
 static BdRedaction *
 redaction (BdRedactor *redactor,
            guint       i)
@@ -337,6 +389,70 @@ test_non_ascii (void)
   g_assert_cmpuint (bd_redactor_get_redactions (redactor)->len, ==, 3);
 }
 
+/* Test messages go out in the C locale's ASCII: escape what is not. */
+static void
+report_line (const char *file,
+             guint       number,
+             const char *out,
+             const char *expected)
+{
+  g_autofree char *shown_out = g_strescape (out, NULL);
+  g_autofree char *shown_expected = g_strescape (expected, NULL);
+
+  g_test_message ("%s:%u:\n  gave \"%s\"\n  want \"%s\"", file, number, shown_out, shown_expected);
+}
+
+/* Every miss found so far, from tests/data/redact-misses.tsv. All lines
+ * run before the first failure is reported, so one run shows them all. */
+static void
+test_data_misses (void)
+{
+  g_autoptr(GArray) numbers = NULL;
+  g_autoptr(GPtrArray) lines = read_data_lines ("redact-misses.tsv", &numbers);
+  guint n_failed = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (g_ptr_array_index (lines, i), "\t", 2);
+      g_autofree char *input = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *out = NULL;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      input = unescape (fields[0]);
+      expected = unescape (fields[1]);
+      out = redact_once (input);
+      if (g_strcmp0 (out, expected) != 0)
+        {
+          report_line ("redact-misses.tsv", g_array_index (numbers, guint, i), out, expected);
+          n_failed++;
+        }
+    }
+  g_assert_cmpuint (n_failed, ==, 0);
+}
+
+/* What is not personal, from tests/data/redact-untouched.txt. */
+static void
+test_data_untouched (void)
+{
+  g_autoptr(GArray) numbers = NULL;
+  g_autoptr(GPtrArray) lines = read_data_lines ("redact-untouched.txt", &numbers);
+  guint n_failed = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *input = unescape (g_ptr_array_index (lines, i));
+      g_autofree char *out = redact_once (input);
+
+      if (g_strcmp0 (out, input) != 0)
+        {
+          report_line ("redact-untouched.txt", g_array_index (numbers, guint, i), out, input);
+          n_failed++;
+        }
+    }
+  g_assert_cmpuint (n_failed, ==, 0);
+}
+
 static void
 test_unchanged (void)
 {
@@ -393,7 +509,12 @@ test_long (void)
 static void
 test_long_pathological (void)
 {
-  const char *units[] = { "1-", "1.", "a@", "@a.", "Apple ID ", "( ", "12 ", "a.", "+1" };
+  const char *units[] = {
+    "1-", "1.", "a@", "@a.", "Apple ID ", "( ", "12 ", "a.", "+1",
+    "+1\n", "(1)\n", "1 2\n", "１–", "٠ ", "\"@", "\"a", "\\\"", "a@[1.", "a@[",
+    "a at ", "a dot ", "a at b dot ", "(at) ", "[dot]", "'@", "identifiant Apple ",
+    "ID de Apple ", "Apple ID (", "AppleID",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
@@ -406,6 +527,7 @@ test_long_pathological (void)
       start = g_get_monotonic_time ();
       out = redact_once (text->str);
       g_assert_nonnull (out);
+      g_test_message ("unit %u: %" G_GINT64_FORMAT " us", i, g_get_monotonic_time () - start);
       /* generous for sanitizer builds; a quadratic scan takes far longer */
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
     }
@@ -431,6 +553,8 @@ main (int   argc,
   g_test_add_func ("/redact/account/phone", test_account_phone);
   g_test_add_func ("/redact/mix", test_mix);
   g_test_add_func ("/redact/non-ascii", test_non_ascii);
+  g_test_add_func ("/redact/data/misses", test_data_misses);
+  g_test_add_func ("/redact/data/untouched", test_data_untouched);
   g_test_add_func ("/redact/unchanged", test_unchanged);
   g_test_add_func ("/redact/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/redact/long", test_long);

@@ -15,11 +15,18 @@
  * serves one report, so the same number is the same placeholder in every
  * field and a reader can still follow "I called [phone 1] twice".
  *
- * Scanning is by hand, in three passes over the text that each look at a
+ * Scanning is by hand, in passes over the text that each look at a
  * character a bounded number of times: a 20,000-character report must not
  * be able to stall the export. Apple Account names go first because they
  * claim e-mail addresses and phone numbers; e-mails next because they can
- * hold digits; phone numbers last, in what is left.
+ * hold digits, then addresses spelled out ("jane at example dot com");
+ * phone numbers last, in what is left.
+ *
+ * The passes read a folded copy of the text in which full-width and
+ * Arabic-Indic digits, en dashes and the like are their ASCII selves, so
+ * "٠١٠ ١٢٣٤ ٥٦٧٨" and "555–123–4567" are found as their ASCII forms are
+ * and get the same placeholder; what is found is then cut from the text
+ * as written.
  */
 
 #define PHONE_MIN_DIGITS 7
@@ -83,6 +90,72 @@ match_clear (gpointer data)
   g_clear_pointer (&match->key, g_free);
 }
 
+/* ---- folding ------------------------------------------------------- */
+
+/* The ASCII character that c stands for in a phone number, or 0: any
+ * script's decimal digits, the dashes a phone or a word processor puts
+ * between digit groups, and full-width brackets, plus, dot and slash.
+ * The em dash is left alone: it separates sentences, not digits. */
+static char
+fold_char (gunichar c)
+{
+  if (c < 0x80)
+    return 0;
+  if (g_unichar_isdigit (c) && g_unichar_digit_value (c) >= 0)
+    return (char) ('0' + g_unichar_digit_value (c));
+  switch (c)
+    {
+    case 0x2010: /* hyphen */
+    case 0x2011: /* non-breaking hyphen */
+    case 0x2012: /* figure dash */
+    case 0x2013: /* en dash */
+    case 0x2212: /* minus sign */
+    case 0xFE63: /* small hyphen-minus */
+    case 0xFF0D: /* full-width hyphen-minus */
+      return '-';
+    case 0xFF08:
+      return '(';
+    case 0xFF09:
+      return ')';
+    case 0xFF0B:
+      return '+';
+    case 0xFF0E:
+      return '.';
+    case 0xFF0F:
+      return '/';
+    default:
+      return 0;
+    }
+}
+
+/* text, len bytes, with fold_char applied. Folding only shortens a
+ * character, so *offsets, which maps each byte of the result (and its
+ * end) to where that character starts in text, needs len + 1 entries. */
+static char *
+fold_text (const char  *text,
+           gsize        len,
+           gsize      **offsets)
+{
+  GString *out = g_string_sized_new (len);
+  gsize *map = g_new (gsize, len + 1);
+
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      char folded = fold_char (g_utf8_get_char (p));
+      gsize at = out->len;
+
+      if (folded != 0)
+        g_string_append_c (out, folded);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      for (gsize i = at; i < out->len; i++)
+        map[i] = p - text;
+    }
+  map[out->len] = len;
+  *offsets = map;
+  return g_string_free (out, FALSE);
+}
+
 /* ---- characters ---------------------------------------------------- */
 
 static gunichar
@@ -116,6 +189,19 @@ is_ascii_in (char        c,
              const char *set)
 {
   return c != '\0' && strchr (set, c) != NULL;
+}
+
+/* The word at pos, any case, not followed by more of a word. */
+static gboolean
+is_word_at (const Scan *scan,
+            gsize       pos,
+            const char *word)
+{
+  gsize n = strlen (word);
+
+  return pos + n <= scan->len &&
+         g_ascii_strncasecmp (scan->text + pos, word, n) == 0 &&
+         !is_wordish (char_at (scan, pos + n));
 }
 
 /* Spaces that may sit inside a phone number, such as the narrow
@@ -263,6 +349,19 @@ reads_as_date (const char *const *group,
   return FALSE;
 }
 
+/* 2019-2024, as "2019–2024" folds: a span of years, not a local number */
+static gboolean
+reads_as_year_range (const char *s,
+                     gsize       n)
+{
+  if (n != 9 || s[4] != '-')
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]) && i != 4)
+      return FALSE;
+  return is_year (s) && is_year (s + 5) && atoi (s) < atoi (s + 5);
+}
+
 /* 192.168.100.200 */
 static gboolean
 reads_as_address (const char *const *group,
@@ -307,6 +406,8 @@ reads_as_not_phone (const char *s,
 
   if (s[0] == '+')
     return FALSE;
+  if (reads_as_year_range (s, n))
+    return TRUE;
   for (gsize i = 0; i < n;)
     {
       gsize start = i;
@@ -439,6 +540,58 @@ digits_of (const char *s,
   return g_string_free (digits, FALSE);
 }
 
+/* The part of a number on the next line, as a pasted or wrapped
+ * "+44 20⏎7946 0958" has it: the break, a few spaces, then digits. */
+static gboolean
+read_chunk_after_break (const Scan *scan,
+                        gsize       pos,
+                        Chunk      *chunk)
+{
+  gsize next = skip_horizontal_space (scan, pos, 2);
+
+  if (scan->text[next] == '\r')
+    next++;
+  if (scan->text[next] != '\n')
+    return FALSE;
+  next = skip_horizontal_space (scan, next + 1, 8);
+  return read_chunk (scan, next, chunk) == CHUNK_NUMBER && !overlaps_taken (scan, next, chunk->raw_end);
+}
+
+/* Whether a number too short to be one opens like a phone number that a
+ * line break cut: "+44 20", "(020)", "020", "555-123". A count or a step
+ * number at the end of a line ("3 restarts", "Step 12") does not. */
+static gboolean
+begins_number (const Scan  *scan,
+               const Match *match)
+{
+  const char *s = scan->text + match->start;
+  gsize n = match->end - match->start;
+  guint n_groups = 0;
+
+  if (s[0] == '+' || s[0] == '(')
+    return TRUE;
+  for (gsize i = 0; i < n; i++)
+    n_groups += g_ascii_isdigit (s[i]) && (i == 0 || !g_ascii_isdigit (s[i - 1]));
+  return n_groups >= 2 || (s[0] == '0' && n >= 3);
+}
+
+/* Adds the parts that follow on the same line to the number in match. */
+static void
+extend_phone (const Scan *scan,
+              Match      *match,
+              guint      *n_digits,
+              gsize      *next)
+{
+  Chunk chunk;
+
+  while (read_next_chunk (scan, *next, &chunk) && *n_digits + chunk.n_digits <= PHONE_MAX_DIGITS)
+    {
+      match->end = chunk.end;
+      *n_digits += chunk.n_digits;
+      *next = chunk.raw_end;
+    }
+}
+
 /* The phone number that starts with the chunk at pos. *next is where to
  * look on from: past it, or at a part that would have made it too long. */
 static gboolean
@@ -459,11 +612,16 @@ read_phone (const Scan *scan,
   match->end = chunk.end;
   n_digits = chunk.n_digits;
   *next = chunk.raw_end;
-  while (read_next_chunk (scan, *next, &chunk) && n_digits + chunk.n_digits <= PHONE_MAX_DIGITS)
+  extend_phone (scan, match, &n_digits, next);
+  /* only a number still too short goes on to the next line, so two
+   * numbers on two lines stay two */
+  if (n_digits < PHONE_MIN_DIGITS && begins_number (scan, match) &&
+      read_chunk_after_break (scan, *next, &chunk) && n_digits + chunk.n_digits <= PHONE_MAX_DIGITS)
     {
       match->end = chunk.end;
       n_digits += chunk.n_digits;
       *next = chunk.raw_end;
+      extend_phone (scan, match, &n_digits, next);
     }
   if (n_digits < PHONE_MIN_DIGITS)
     return FALSE;
@@ -499,13 +657,24 @@ find_phones (Scan *scan)
 
 /* ---- e-mail addresses ---------------------------------------------- */
 
+#define LOCAL_PART_MAX 64
+
+/* The apostrophe of "o'brien", also as the phone's keyboard types it. */
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;
+}
+
 static gboolean
 is_local_char (gunichar c)
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c) || (c < 0x80 && is_ascii_in ((char) c, "._%+-"));
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || is_apostrophe (c) ||
+         (c < 0x80 && is_ascii_in ((char) c, "._%+-&~"));
 }
 
-/* Start of the local part that ends at the "@" at pos, not before floor. */
+/* Start of the local part that ends at the "@" at pos, not before floor.
+ * A leading dot or quote belongs to the sentence: 'jane@example.com'. */
 static gsize
 local_part_start (const Scan *scan,
                   gsize       at,
@@ -515,9 +684,62 @@ local_part_start (const Scan *scan,
 
   while (start > floor && is_local_char (char_before (scan, start)))
     start = g_utf8_find_prev_char (scan->text, scan->text + start) - scan->text;
-  while (start < at && scan->text[start] == '.')
-    start++;
+  while (start < at && (scan->text[start] == '.' || is_apostrophe (char_at (scan, start))))
+    start = g_utf8_next_char (scan->text + start) - scan->text;
   return start;
+}
+
+/* Start of a quoted local part that ends at the "@" at pos, such as
+ * "jane doe"@example.com (or in the curly quotes a phone types), or at
+ * if there is none. The look back stops after the longest local part. */
+static gsize
+quoted_local_start (const Scan *scan,
+                    gsize       at,
+                    gsize       floor)
+{
+  gunichar close = char_before (scan, at);
+  gunichar open = close == 0x201D ? 0x201C : '"';
+  const char *closing = g_utf8_find_prev_char (scan->text, scan->text + at);
+  const char *p = closing;
+
+  if (close != '"' && close != 0x201D)
+    return at;
+  for (guint n = 0; n < LOCAL_PART_MAX && p > scan->text + floor; n++)
+    {
+      gunichar c;
+
+      p = g_utf8_find_prev_char (scan->text, p);
+      c = g_utf8_get_char (p);
+      if (c == '\n')
+        return at;
+      /* \" is a quote inside the quotes */
+      if (c == open && (p == scan->text || p[-1] != '\\'))
+        return p + 1 < closing ? (gsize) (p - scan->text) : at;
+    }
+  return at;
+}
+
+/* End of an address literal such as [192.168.1.1] or [IPv6:2001:db8::1]
+ * at pos, or 0. */
+static gsize
+ip_literal_end (const Scan *scan,
+                gsize       pos)
+{
+  guint n_digits = 0;
+
+  if (scan->text[pos] != '[')
+    return 0;
+  for (gsize i = pos + 1; i < scan->len && i <= pos + LOCAL_PART_MAX; i++)
+    {
+      char c = scan->text[i];
+
+      if (c == ']')
+        return n_digits > 0 ? i + 1 : 0;
+      if (!g_ascii_isxdigit (c) && !is_ascii_in (c, ".:IPVipv"))
+        return 0;
+      n_digits += g_ascii_isdigit (c);
+    }
+  return 0;
 }
 
 /* End of a domain of two or more labels whose last label is two or more
@@ -558,9 +780,13 @@ read_email (const Scan *scan,
             gsize       floor,
             Match      *match)
 {
-  gsize start = local_part_start (scan, at, floor);
-  gsize end = domain_end (scan, at + 1);
+  gsize start = quoted_local_start (scan, at, floor);
+  gsize end = ip_literal_end (scan, at + 1);
 
+  if (start == at)
+    start = local_part_start (scan, at, floor);
+  if (end == 0)
+    end = domain_end (scan, at + 1);
   if (start == at || end == 0)
     return FALSE;
   match->start = start;
@@ -595,41 +821,375 @@ find_emails (Scan *scan)
     }
 }
 
-/* ---- Apple Account names ------------------------------------------- */
+/* ---- spelled-out e-mail addresses --------------------------------- */
 
-/* The word at pos, any case, not followed by more of a word. */
-static gboolean
-is_word_at (const Scan *scan,
-            gsize       pos,
-            const char *word)
+/* "jane at example dot com", "jane (at) example (dot) com": how people
+ * write an address to keep it from robots, in the app's languages. Each
+ * word for "@" pairs only with its own words for ".", so "at that point"
+ * or "à ce point" do not pair up. */
+typedef struct
 {
-  gsize n = strlen (word);
+  const char *at;
+  const char *dots[3];
+  gboolean everyday; /* also an everyday word: "look at this dot com" */
+} Spelling;
 
-  return pos + n <= scan->len &&
-         g_ascii_strncasecmp (scan->text + pos, word, n) == 0 &&
-         !is_wordish (char_at (scan, pos + n));
+static const Spelling spellings[] = {
+  { "at", { "dot", "punkt", NULL }, TRUE },
+  { "arroba", { "punto", NULL }, FALSE },
+  { "arobase", { "point", NULL }, FALSE },
+};
+
+/* Last labels an address spelled with the everyday "at" must end in: not
+ * "on", "in", "it" or "me", so "the red dot on the icon" stays. */
+static const char *const spelled_tlds[] = {
+  "com", "net", "org", "edu", "gov", "info", "biz", "io", "eu", "uk", "de",
+  "fr", "es", "ch", "nl", "se", "dk", "fi", "pl", "pt", "ie", "ca", "au",
+  "nz", "jp", "cn", "ru", "br", "mx", "ar", "cl", "co", "icloud", "mail",
+};
+
+/* Words after "at" that begin a sentence's place, not a domain. */
+static const char *const spelled_stopwords[] = {
+  "the", "a", "an", "this", "that", "these", "those", "my", "your", "his",
+  "her", "our", "their", "its", "least", "most", "all", "some", "home", "work",
+};
+
+/* Words before "at" that are the sentence's, not a mailbox: "look at
+ * support dot apple dot com" names a web site. */
+static const char *const spelled_local_stopwords[] = {
+  "look", "looked", "me", "us", "him", "her", "them", "you", "and", "or",
+  "is", "was", "are", "were", "be", "it", "that", "this", "there", "here",
+  "not", "but", "then", "also", "just", "still", "again", "back", "up",
+};
+
+#define LABEL_MAX 63
+#define SPELLED_LABELS_MAX 8
+
+/* An address being read: what is known of it so far. */
+typedef struct
+{
+  const Spelling *spelling;
+  GString *key;      /* the address written plainly */
+  guint n_spelled;   /* "." written as a word or in brackets */
+  guint n_labels;    /* of the domain */
+  gsize last_label;  /* start of the domain's last label */
+  gboolean bracketed; /* "@" was "(at)", "[at]" or "{at}" */
+} Spelled;
+
+static gboolean
+is_in (const char        *s,
+       gsize              n,
+       const char *const *words,
+       gsize              n_words)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (strlen (words[i]) == n && g_ascii_strncasecmp (s, words[i], n) == 0)
+      return TRUE;
+  return FALSE;
 }
 
-/* After "Apple ID" or "Apple Account" at pos: the position past the
- * words, or 0. */
+/* word at pos as a separator: between spaces (" at "), or in brackets
+ * with or without spaces ("(at)", " [dot] "). Past it, or 0. */
+static gsize
+read_spelled_word (const Scan *scan,
+                   gsize       pos,
+                   const char *word,
+                   gboolean   *bracketed)
+{
+  gsize start = skip_horizontal_space (scan, pos, 2);
+  gsize n = strlen (word);
+  const char *open = strchr ("([{", scan->text[start]);
+  gsize end;
+
+  if (scan->text[start] != '\0' && open != NULL)
+    {
+      char close = ")]}"[open - "([{"];
+
+      if (g_ascii_strncasecmp (scan->text + start + 1, word, n) != 0 || scan->text[start + 1 + n] != close)
+        return 0;
+      *bracketed = TRUE;
+      return skip_horizontal_space (scan, start + n + 2, 2);
+    }
+  if (start == pos || !is_word_at (scan, start, word))
+    return 0;
+  end = skip_horizontal_space (scan, start + n, 2);
+  *bracketed = FALSE;
+  return end > start + n ? end : 0;
+}
+
+/* A "." of the address at pos: one of the spelling's words, or the dot
+ * itself before more of the address. Past it, or 0. */
+static gsize
+read_spelled_dot (const Scan *scan,
+                  gsize       pos,
+                  Spelled    *sp,
+                  gboolean   *spelled)
+{
+  gboolean bracketed;
+
+  *spelled = FALSE;
+  if (scan->text[pos] == '.' && is_wordish (char_at (scan, pos + 1)))
+    return pos + 1;
+  *spelled = TRUE;
+  for (guint i = 0; sp->spelling->dots[i] != NULL; i++)
+    {
+      gsize next = read_spelled_word (scan, pos, sp->spelling->dots[i], &bracketed);
+
+      if (next != 0)
+        return next;
+    }
+  return 0;
+}
+
+/* End of a run of at most max bytes of characters that pass is_part, or
+ * pos if there is none or it is longer. */
+static gsize
+run_end (const Scan *scan,
+         gsize       pos,
+         gsize       max,
+         gboolean  (*is_part) (gunichar c))
+{
+  gsize end = pos;
+
+  while (end - pos <= max && is_part (char_at (scan, end)))
+    end = g_utf8_next_char (scan->text + end) - scan->text;
+  return end - pos > max ? pos : end;
+}
+
+static gboolean
+is_label_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '-';
+}
+
+/* "jane", "jane.doe" or "jane dot doe" at pos, into the key; its end or 0. */
+static gsize
+read_spelled_local (const Scan *scan,
+                    gsize       pos,
+                    Spelled    *sp)
+{
+  gsize end = run_end (scan, pos, LOCAL_PART_MAX, is_local_char);
+
+  if (end == pos)
+    return 0;
+  g_string_append_len (sp->key, scan->text + pos, end - pos);
+  for (guint i = 0; i < 3; i++)
+    {
+      gboolean spelled;
+      gsize next = read_spelled_dot (scan, end, sp, &spelled);
+      gsize word_end = next != 0 ? run_end (scan, next, LOCAL_PART_MAX, is_local_char) : 0;
+
+      if (word_end <= next)
+        break;
+      g_string_append_c (sp->key, '.');
+      g_string_append_len (sp->key, scan->text + next, word_end - next);
+      sp->n_spelled += spelled;
+      end = word_end;
+    }
+  return end;
+}
+
+/* "example dot co dot uk" or "example.com" at pos, into the key; the
+ * end of its last label. */
+static gsize
+read_spelled_domain (const Scan *scan,
+                     gsize       pos,
+                     Spelled    *sp)
+{
+  gsize end = 0;
+  gboolean spelled = FALSE;
+
+  for (guint i = 0; i < SPELLED_LABELS_MAX; i++)
+    {
+      gsize label_end = run_end (scan, pos, LABEL_MAX, is_label_char);
+
+      if (label_end == pos)
+        break;
+      if (i > 0)
+        g_string_append_c (sp->key, '.');
+      g_string_append_len (sp->key, scan->text + pos, label_end - pos);
+      sp->n_spelled += spelled;
+      sp->n_labels++;
+      sp->last_label = pos;
+      end = label_end;
+      pos = read_spelled_dot (scan, end, sp, &spelled);
+      if (pos == 0)
+        break;
+    }
+  return end;
+}
+
+static gboolean
+is_letters (const char *s,
+            gsize       n)
+{
+  for (const char *p = s; p < s + n; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether what was read is an address and not words of a sentence. */
+static gboolean
+spelled_is_address (const Scan    *scan,
+                    const Spelled *sp,
+                    gsize          start,
+                    gsize          domain,
+                    gsize          end)
+{
+  const char *last = scan->text + sp->last_label;
+  gsize n = end - sp->last_label;
+
+  if (sp->n_labels < 2 || n < 2 || !is_letters (last, n))
+    return FALSE;
+  /* "jane at example.com" could be "look at apple.com": only a word
+   * written out or a bracket says it is an address */
+  if (sp->n_spelled == 0 && !sp->bracketed)
+    return FALSE;
+  if (!sp->spelling->everyday || sp->bracketed)
+    return TRUE;
+  return is_in (last, n, spelled_tlds, G_N_ELEMENTS (spelled_tlds)) &&
+         !is_in (scan->text + domain, run_end (scan, domain, LABEL_MAX, is_label_char) - domain,
+                 spelled_stopwords, G_N_ELEMENTS (spelled_stopwords)) &&
+         !is_in (scan->text + start, run_end (scan, start, LOCAL_PART_MAX, is_local_char) - start,
+                 spelled_local_stopwords, G_N_ELEMENTS (spelled_local_stopwords));
+}
+
+/* The address spelled with spelling that starts at pos, or FALSE. */
+static gboolean
+read_spelled_as (const Scan     *scan,
+                 gsize           pos,
+                 const Spelling *spelling,
+                 Match          *match)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  Spelled sp = { spelling, key, 0, 0, 0, FALSE };
+  gsize local_end = read_spelled_local (scan, pos, &sp);
+  gsize domain = local_end != 0 ? read_spelled_word (scan, local_end, spelling->at, &sp.bracketed) : 0;
+  gsize end;
+
+  if (domain == 0)
+    return FALSE;
+  g_string_append_c (key, '@');
+  end = read_spelled_domain (scan, domain, &sp);
+  if (end == 0 || !spelled_is_address (scan, &sp, pos, domain, end))
+    return FALSE;
+  match->start = pos;
+  match->end = end;
+  match->kind = BD_REDACTION_EMAIL;
+  match->digits = FALSE;
+  /* the same key as the address written plainly */
+  match->key = g_utf8_casefold (key->str, key->len);
+  return TRUE;
+}
+
+static gboolean
+read_spelled_email (const Scan *scan,
+                    gsize       pos,
+                    Match      *match)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    if (read_spelled_as (scan, pos, &spellings[i], match))
+      return TRUE;
+  return FALSE;
+}
+
+/* Tries each word start once; every try reads a bounded stretch. */
+static void
+find_spelled_emails (Scan *scan)
+{
+  gsize pos = 0;
+
+  while (pos < scan->len)
+    {
+      Match match = { 0 };
+
+      if (g_unichar_isalnum (char_at (scan, pos)) && !is_local_char (char_before (scan, pos)) &&
+          read_spelled_email (scan, pos, &match))
+        {
+          if (!overlaps_taken (scan, match.start, match.end))
+            {
+              g_array_append_val (scan->matches, match);
+              pos = match.end;
+              continue;
+            }
+          match_clear (&match);
+        }
+      pos = g_utf8_next_char (scan->text + pos) - scan->text;
+    }
+}
+
+/* ---- Apple Account names ------------------------------------------- */
+
+/* What people call the account, in English and in the words of the
+ * app's other catalogues (fr, es, de), old names and new. */
+static const char *const account_words[][4] = {
+  { "apple", "id", NULL },
+  { "apple", "account", NULL },
+  { "apple", "konto", NULL },
+  { "identifiant", "apple", NULL },
+  { "compte", "apple", NULL },
+  { "id", "de", "apple", NULL },
+  { "cuenta", "de", "apple", NULL },
+};
+
+/* Words between the account's name and its value: "is" and "name" in the
+ * same languages. */
+static const char *const account_is_words[] = { "is", "est", "es", "ist" };
+static const char *const account_name_words[] = { "name", "nom", "nombre" };
+
+/* The words at pos in any case, with spaces, one hyphen or nothing
+ * between them: "Apple ID", "Apple-ID", "AppleID". Past them, or 0. */
+static gsize
+read_words (const Scan        *scan,
+            gsize              pos,
+            const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (i > 0)
+        {
+          gsize next = skip_horizontal_space (scan, pos, 4);
+
+          pos = next == pos && scan->text[pos] == '-' ? pos + 1 : next;
+        }
+      if (g_ascii_strncasecmp (scan->text + pos, words[i], n) != 0)
+        return 0;
+      pos += n;
+    }
+  return is_wordish (char_at (scan, pos)) ? 0 : pos;
+}
+
+/* After "Apple ID", "compte Apple" or another of account_words at pos:
+ * the position past the words, or 0. */
 static gsize
 read_account_words (const Scan *scan,
                     gsize       pos)
 {
-  gsize next;
+  if (!g_ascii_isalpha (scan->text[pos]) || is_wordish (char_before (scan, pos)))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (account_words); i++)
+    {
+      gsize end = read_words (scan, pos, account_words[i]);
 
-  if (is_wordish (char_before (scan, pos)) || g_ascii_strncasecmp (scan->text + pos, "apple", 5) != 0)
-    return 0;
-  /* "Apple ID", and "Apple-ID" as German writes it */
-  next = skip_horizontal_space (scan, pos + 5, G_MAXUINT);
-  if (next == pos + 5 && scan->text[next] == '-')
-    next++;
-  else if (next == pos + 5)
-    return 0;
-  if (is_word_at (scan, next, "id"))
-    return next + 2;
-  if (is_word_at (scan, next, "account"))
-    return next + 7;
+      if (end != 0)
+        return end;
+    }
+  return 0;
+}
+
+/* The length of the first of words at pos, or 0. */
+static gsize
+word_in (const Scan        *scan,
+         gsize              pos,
+         const char *const *words,
+         gsize              n_words)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (is_word_at (scan, pos, words[i]))
+      return strlen (words[i]);
   return 0;
 }
 
@@ -643,13 +1203,15 @@ read_account_separators (const Scan *scan,
 {
   for (;;)
     {
+      gsize n;
+
       pos = skip_horizontal_space (scan, pos, G_MAXUINT);
       if (is_ascii_in (scan->text[pos], ":="))
         *colon = TRUE, pos++;
-      else if (is_word_at (scan, pos, "is"))
-        *is = TRUE, pos += 2;
-      else if (is_word_at (scan, pos, "name"))
-        pos += 4;
+      else if ((n = word_in (scan, pos, account_is_words, G_N_ELEMENTS (account_is_words))) != 0)
+        *is = TRUE, pos += n;
+      else if ((n = word_in (scan, pos, account_name_words, G_N_ELEMENTS (account_name_words))) != 0)
+        pos += n;
       else
         return pos;
     }
@@ -662,14 +1224,18 @@ is_closing_punct (gunichar c)
          c == 0x2019 || c == 0x201D || c == 0x00BB || c == 0x2026;
 }
 
-/* End of the non-space token at pos, without the sentence's punctuation. */
+#define TOKEN_MAX 256
+
+/* End of the non-space token at pos, without the sentence's punctuation.
+ * No name is longer than TOKEN_MAX: "Apple-ID-Apple-ID-…" must not make
+ * each of its words read to the end of the run. */
 static gsize
 token_end (const Scan *scan,
            gsize       pos)
 {
   gsize end = pos;
 
-  while (end < scan->len && !g_unichar_isspace (char_at (scan, end)))
+  while (end < scan->len && end - pos < TOKEN_MAX && !g_unichar_isspace (char_at (scan, end)))
     end = g_utf8_next_char (scan->text + end) - scan->text;
   while (end > pos && is_closing_punct (char_before (scan, end)))
     end = g_utf8_find_prev_char (scan->text, scan->text + end) - scan->text;
@@ -687,6 +1253,32 @@ looks_like_name (const Scan *scan,
     if (!g_unichar_isalpha (g_utf8_get_char (p)))
       return TRUE;
   return FALSE;
+}
+
+/* Whether a token that nothing announced is a user name all the same:
+ * "jdoe42", "jane.doe", but not "settings", "2FA", a version such as
+ * "v17.5" or the "1]" of a placeholder. */
+static gboolean
+looks_like_handle (const Scan *scan,
+                   gsize       start,
+                   gsize       end)
+{
+  gboolean letter = FALSE, other = FALSE;
+
+  if (end - start < 4)
+    return FALSE;
+  for (gsize i = start; i < end; i++)
+    {
+      char c = scan->text[i];
+
+      if (!g_ascii_isalnum (c) && !is_ascii_in (c, "._-+"))
+        return FALSE;
+      if (c == '.' && g_ascii_isdigit (scan->text[i + 1]))
+        return FALSE;
+      letter = letter || g_ascii_isalpha (c);
+      other = other || !g_ascii_isalpha (c);
+    }
+  return letter && other;
 }
 
 static gboolean
@@ -717,7 +1309,8 @@ read_account_token (const Scan *scan,
 {
   gsize next;
 
-  if (read_account_email (scan, start, end, match) || read_phone (scan, start, match, &next))
+  if (read_account_email (scan, start, end, match) || read_spelled_email (scan, start, match) ||
+      read_phone (scan, start, match, &next))
     return TRUE;
   if (end == start || !announced)
     return FALSE;
@@ -734,7 +1327,8 @@ read_account (const Scan *scan,
               gsize       pos,
               Match      *match)
 {
-  gboolean colon = FALSE, is = FALSE;
+  gboolean colon = FALSE, is = FALSE, bracket = FALSE;
+  gboolean announced;
   gsize start, end;
 
   pos = read_account_words (scan, pos);
@@ -742,14 +1336,19 @@ read_account (const Scan *scan,
     return FALSE;
   start = read_account_separators (scan, pos, &colon, &is);
   /* quotes around the name; but "(555) 123-4567" keeps its bracket */
-  if (is_ascii_in (scan->text[start], "<\"'`") ||
-      (scan->text[start] == '(' && !is_chunk_char (scan->text[start + 1])))
+  if (is_ascii_in (scan->text[start], "<\"'`"))
     start++;
+  else if (scan->text[start] == '(' && !is_chunk_char (scan->text[start + 1]))
+    bracket = TRUE, start++;
   /* a placeholder from an earlier pass, or a link in brackets */
   if (scan->text[start] == '[' || start >= scan->len)
     return FALSE;
   end = token_end (scan, start);
-  if (!read_account_token (scan, start, end, colon || (is && looks_like_name (scan, start, end)), match))
+  /* "Apple ID (jdoe)": one word in brackets is the name; "Apple ID (the
+   * one on my iPad)" is not */
+  announced = colon || (bracket && scan->text[end] == ')') ||
+              (is && looks_like_name (scan, start, end)) || looks_like_handle (scan, start, end);
+  if (!read_account_token (scan, start, end, announced, match))
     return FALSE;
   match->kind = BD_REDACTION_ACCOUNT;
   return TRUE;
@@ -764,7 +1363,7 @@ find_accounts (Scan *scan)
     {
       Match match = { 0 };
 
-      if (g_ascii_tolower (scan->text[pos]) == 'a' && read_account (scan, pos, &match))
+      if (read_account (scan, pos, &match))
         {
           g_array_append_val (scan->matches, match);
           pos = match.end;
@@ -785,11 +1384,15 @@ compare_matches (gconstpointer a,
   return (ma->start > mb->start) - (ma->start < mb->start);
 }
 
-/* Every find in text, in order, none overlapping. */
+/* Every find in text, in order, none overlapping, [start, end) in
+ * bytes of text itself. */
 static GArray *
 find_all (const char *text)
 {
-  Scan scan = { text, strlen (text), NULL, 0 };
+  gsize len = strlen (text);
+  g_autofree gsize *offsets = NULL;
+  g_autofree char *folded = fold_text (text, len, &offsets);
+  Scan scan = { folded, strlen (folded), NULL, 0 };
 
   scan.matches = g_array_new (FALSE, TRUE, sizeof (Match));
   g_array_set_clear_func (scan.matches, match_clear);
@@ -798,8 +1401,18 @@ find_all (const char *text)
   find_emails (&scan);
   g_array_sort (scan.matches, compare_matches);
   scan.n_taken = scan.matches->len;
+  find_spelled_emails (&scan);
+  g_array_sort (scan.matches, compare_matches);
+  scan.n_taken = scan.matches->len;
   find_phones (&scan);
   g_array_sort (scan.matches, compare_matches);
+  for (guint i = 0; i < scan.matches->len; i++)
+    {
+      Match *match = &g_array_index (scan.matches, Match, i);
+
+      match->start = offsets[match->start];
+      match->end = offsets[match->end];
+    }
   return scan.matches;
 }
 
