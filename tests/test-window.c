@@ -12,6 +12,8 @@
 
 #include "bd-application.h"
 #include "bd-case-list.h"
+#include "bd-case-item.h"
+#include "bd-matrix-page.h"
 #include "bd-case-sidebar.h"
 #include "bd-guidance-cache.h"
 #include "bd-guide-page.h"
@@ -21,6 +23,8 @@
 #include "test-guidance.h"
 #include "test-store-util.h"
 #include "bd-window.h"
+
+#include <gdk/x11/gdkx.h>
 
 /*
  * The window in a real display, driven as a person would: choose a
@@ -264,6 +268,16 @@ fresh_case (App        *a,
   g_assert_cmpstr (bd_window_get_page (a->window), ==, "plan");
 }
 
+/* A response button pressed: the dialog answers, then closes, as it
+ * does for a click (adw_message_dialog_response() only answers). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 /* In help-desk mode a new case asks whom it is for. */
 static void
 fresh_customer_case (App        *a,
@@ -281,7 +295,7 @@ fresh_customer_case (App        *a,
   extra = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find (extra, ADW_TYPE_ENTRY_ROW, 0)), label);
   gtk_editable_set_text (GTK_EDITABLE (find (extra, ADW_TYPE_ENTRY_ROW, 1)), ticket);
-  adw_message_dialog_response (dialog, "save");
+  respond (dialog, "save");
   settle (GTK_WIDGET (a->window));
   g_assert_cmpstr (bd_case_get_label (bd_session_get_case (bd_window_get_session (a->window))), ==, label);
   g_assert_cmpstr (bd_case_get_ticket (bd_session_get_case (bd_window_get_session (a->window))), ==, ticket);
@@ -745,6 +759,50 @@ test_ios_words (void)
   stop_app (&a);
 }
 
+/* Real key presses, through the X server as a keyboard gives them
+ * (xdotool's XTEST): they reach the focused widget first, as a person's do. */
+static void
+press (App        *a,
+       const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (a->window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  settle (GTK_WIDGET (a->window));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  /* the events come back through the X connection: let them arrive */
+  for (guint i = 0; i < 20; i++)
+    {
+      settle (GTK_WIDGET (a->window));
+      g_usleep (5000);
+    }
+}
+
+/* Alt+Left goes back from the guide to the plan and from the plan to the
+ * matrix, wherever the keyboard is, as the shortcuts window says. */
+static void
+test_back_key (void)
+{
+  App a = start_app ();
+
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.open-guide", "open-all-threads");
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "guide");
+  /* the keyboard on a step, as after ticking one */
+  gtk_widget_grab_focus (GTK_WIDGET (step_row (a.window, "open-messages")));
+  press (&a, "alt+Left");
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "plan");
+  press (&a, "alt+Left");
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "matrix");
+  stop_app (&a);
+}
+
 /* A step that costs something is not ticked until the person confirms. */
 static void
 test_caution (void)
@@ -767,7 +825,7 @@ test_caution (void)
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (
     find (GTK_WIDGET (step_row (a.window, "tap-reset-network")), GTK_TYPE_CHECK_BUTTON, 0))));
 
-  adw_message_dialog_response (dialog, "confirm");
+  respond (dialog, "confirm");
   settle (GTK_WIDGET (a.window));
   after = stored_case (&a);
   g_assert_cmpint (bd_case_lookup_step (after, "reset-network-settings", "tap-reset-network", BD_DEVICE_NONE)->state,
@@ -946,7 +1004,7 @@ test_updates (void)
 
   /* used now: the window is made again on it, on the same case */
   g_object_add_weak_pointer (G_OBJECT (a.window), (gpointer *) &a.window);
-  adw_message_dialog_response (dialog, "use");
+  respond (dialog, "use");
   iterate_until (window_gone, &a.window, 5000);
   g_assert_null (a.window);
   iterate_until (window_has_case, a.app, 5000);
@@ -1272,24 +1330,192 @@ test_countdown_notifies (void)
 }
 
 /* Delete a case, and bring it back with undo. */
+static gboolean
+sidebar_loaded (gpointer data)
+{
+  App *a = data;
+  GtkWidget *sidebar = find (GTK_WIDGET (a->window), BD_TYPE_CASE_SIDEBAR, 0);
+
+  return sidebar != NULL && !bd_case_sidebar_is_loading (BD_CASE_SIDEBAR (sidebar));
+}
+
+/* Whether a toast on show holds @words. */
+static gboolean
+find_toast_title (App        *a,
+                  const char *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (a->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    for (GtkWidget *w = labels->pdata[i]; w != NULL; w = gtk_widget_get_parent (w))
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "AdwToastWidget")
+          && strstr (gtk_label_get_text (labels->pdata[i]), words) != NULL)
+        return TRUE;
+  return FALSE;
+}
+
+/* The pointer over @widget's middle, or off the window (@widget NULL),
+ * through the X server as a mouse moves it. */
+static void
+point_at (App       *a,
+          GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (a->window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL, *y = NULL;
+  const char *argv[] = { "xdotool", "mousemove", "--window", xid, NULL, NULL, NULL };
+  int status = 0;
+
+  if (widget != NULL)
+    {
+      graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                     gtk_widget_get_height (widget) / 2.0);
+      graphene_point_t at;
+      double dx = 0, dy = 0;
+
+      g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (a->window), &middle, &at));
+      gtk_native_get_surface_transform (GTK_NATIVE (a->window), &dx, &dy);
+      x = g_strdup_printf ("%d", (int) (at.x + dx));
+      y = g_strdup_printf ("%d", (int) (at.y + dy));
+    }
+  else
+    {
+      x = g_strdup ("2000");
+      y = g_strdup ("2000");
+    }
+  argv[4] = x;
+  argv[5] = y;
+  settle (GTK_WIDGET (a->window));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, NULL));
+  for (guint i = 0; i < 20; i++)
+    {
+      settle (GTK_WIDGET (a->window));
+      g_usleep (5000);
+    }
+}
+
+/* The label of the sidebar row at @position. */
+static char *
+row_label (App  *a,
+           guint position)
+{
+  GtkWidget *sidebar = find (GTK_WIDGET (a->window), BD_TYPE_CASE_SIDEBAR, 0);
+  GtkListView *list = GTK_LIST_VIEW (find (sidebar, GTK_TYPE_LIST_VIEW, 0));
+  g_autoptr(BdCaseItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+
+  return g_strdup (bd_case_item_get_label (item));
+}
+
+/* A tick while the pointer rests on the list of cases does not move the
+ * rows under it; they sort again once the pointer has left. */
+static void
+test_sidebar_stays (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  App a;
+  BdSession *session;
+  GtkWidget *sidebar;
+  g_autofree char *first = NULL, *during = NULL, *after = NULL, *ann = NULL;
+
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  a = start_app ();
+  fresh_customer_case (&a, "one-app-only", "Ann A.", "T-1");
+  ann = g_strdup (bd_case_get_id (bd_session_get_case (bd_window_get_session (a.window))));
+  fresh_customer_case (&a, "after-update", "Ben B.", "T-2");
+  fresh_customer_case (&a, "badge-comes-back", "Cat C.", "T-3");
+  iterate_until (sidebar_loaded, &a, 3000);
+  settle (GTK_WIDGET (a.window));
+  first = row_label (&a, 0);
+  g_assert_cmpstr (first, ==, "Cat C.");
+  sidebar = find (GTK_WIDGET (a.window), BD_TYPE_CASE_SIDEBAR, 0);
+  session = bd_window_get_session (a.window);
+
+  /* Ann's case ticked while the pointer rests on the list */
+  act (a.window, "win.open-case", ann);
+  point_at (&a, find (sidebar, GTK_TYPE_LIST_VIEW, 0));
+  g_assert_true (set_step (session, "open-affected-app", "open-app", BD_DEVICE_NONE));
+  iterate_until (sidebar_loaded, &a, 3000);
+  settle (GTK_WIDGET (a.window));
+  during = row_label (&a, 0);
+  g_assert_cmpstr (during, ==, "Cat C.");
+
+  point_at (&a, NULL);
+  iterate_until (sidebar_loaded, &a, 3000);
+  settle (GTK_WIDGET (a.window));
+  after = row_label (&a, 0);
+  g_assert_cmpstr (after, ==, "Ann A.");
+  stop_app (&a);
+  g_settings_set_boolean (settings, "help-desk-mode", FALSE);
+}
+
+/* The label of the sidebar row that is selected, or NULL. */
+static char *
+selected_label (App *a)
+{
+  GtkWidget *sidebar = find (GTK_WIDGET (a->window), BD_TYPE_CASE_SIDEBAR, 0);
+  GtkListView *list = GTK_LIST_VIEW (find (sidebar, GTK_TYPE_LIST_VIEW, 0));
+  GtkSingleSelection *model = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(BdCaseItem) item = NULL;
+
+  if (gtk_single_selection_get_selected (model) == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (model), gtk_single_selection_get_selected (model));
+  return g_strdup (bd_case_item_get_label (item));
+}
+
+static const char *
+window_subtitle (App *a)
+{
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find (GTK_WIDGET (a->window), ADW_TYPE_WINDOW_TITLE, 0)));
+}
+
+/* Ctrl+Delete, then Ctrl+Z, as a help desk does it: the toast names the
+ * case deleted, and undo brings back the case, its page and its row,
+ * selected, with the title naming it. */
 static void
 test_delete_undo (void)
 {
-  App a = start_app ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  App a;
   BdSession *session;
-  g_autofree char *id = NULL;
+  g_autofree char *id = NULL, *selected = NULL;
+  GtkWidget *focus;
 
-  fresh_case (&a, "one-app-only");
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  a = start_app ();
+  fresh_customer_case (&a, "one-app-only", "Ann A.", "T-1");
+  fresh_customer_case (&a, "after-update", "Ben B.", "T-2");
   session = bd_window_get_session (a.window);
   id = g_strdup (bd_case_get_id (bd_session_get_case (session)));
-  act (a.window, "win.delete-case", NULL);
+  fresh_customer_case (&a, "badge-comes-back", "Cat C.", "T-3");
+  /* Ben's case, the middle one, on its plan */
+  act (a.window, "win.open-case", id);
+  iterate_until (sidebar_loaded, &a, 3000);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (bd_case_get_label (bd_session_get_case (session)), ==, "Ben B.");
+
+  press (&a, "ctrl+Delete");
   g_assert_null (bd_session_get_case (session));
   g_assert_false (is_stored (session, id));
   g_assert_cmpstr (bd_window_get_page (a.window), ==, "matrix");
-  act (a.window, "win.undo", NULL);
+  g_assert_true (find_toast_title (&a, "Ben B."));
+  /* the keyboard is not left on a row under the toast */
+  focus = gtk_window_get_focus (GTK_WINDOW (a.window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, find (GTK_WIDGET (a.window), BD_TYPE_MATRIX_PAGE, 0)));
+
+  press (&a, "ctrl+z");
   g_assert_nonnull (bd_session_get_case (session));
   g_assert_cmpstr (bd_case_get_id (bd_session_get_case (session)), ==, id);
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "plan");
+  g_assert_nonnull (strstr (window_subtitle (&a), "Ben B."));
+  iterate_until (sidebar_loaded, &a, 3000);
+  settle (GTK_WIDGET (a.window));
+  selected = selected_label (&a);
+  g_assert_cmpstr (selected, ==, "Ben B.");
   stop_app (&a);
+  g_settings_set_boolean (settings, "help-desk-mode", FALSE);
 }
 
 /* --- the store shared with other processes ------------------------------ */
@@ -1467,24 +1693,52 @@ test_restore_yields (void)
 static void
 test_shortcuts (void)
 {
-  App a = start_app ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  App a;
   GListModel *toplevels = gtk_window_get_toplevels ();
   gboolean found = FALSE;
+  gboolean shown = FALSE;
 
-  act (a.window, "win.show-help-overlay", NULL);
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  a = start_app ();
+  /* in help-desk mode the list of cases is shown, and Show Cases says so */
+  g_object_get (a.window, "cases-shown", &shown, NULL);
+  g_assert_true (shown);
+  press (&a, "F9");
+  g_object_get (a.window, "cases-shown", &shown, NULL);
+  g_assert_false (shown);
+  g_assert_null (find (GTK_WIDGET (a.window), BD_TYPE_CASE_SIDEBAR, 0));
+  press (&a, "F9");
+  g_object_get (a.window, "cases-shown", &shown, NULL);
+  g_assert_true (shown);
+
+  press (&a, "ctrl+question");
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
       if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
         {
+          g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+
           gtk_widget_set_size_request (GTK_WIDGET (window), 800, 600);
           settle (GTK_WIDGET (window));
+          /* every entry shows its keys */
+          collect (GTK_WIDGET (window), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+          for (guint j = 0; j < shortcuts->len; j++)
+            {
+              g_autofree char *title = NULL, *accelerator = NULL;
+              g_object_get (shortcuts->pdata[j], "title", &title, "accelerator", &accelerator, NULL);
+              if (accelerator == NULL || *accelerator == '\0')
+                g_error ("the shortcut “%s” shows no keys", title);
+            }
+          g_assert_cmpuint (shortcuts->len, >, 5);
           found = TRUE;
           gtk_window_close (GTK_WINDOW (window));
         }
     }
   g_assert_true (found);
   stop_app (&a);
+  g_settings_set_boolean (settings, "help-desk-mode", FALSE);
 }
 
 /* Search as you type filters the list of cases. */
@@ -1702,6 +1956,8 @@ main (int    argc,
 
   g_test_add_func ("/window/journey", test_journey);
   g_test_add_func ("/window/ios-words", test_ios_words);
+  g_test_add_func ("/window/back-key", test_back_key);
+  g_test_add_func ("/window/sidebar-stays", test_sidebar_stays);
   g_test_add_func ("/window/caution", test_caution);
   g_test_add_func ("/window/countdown", test_countdown);
   g_test_add_func ("/window/countdown-notifies", test_countdown_notifies);

@@ -53,6 +53,8 @@ struct _BdCaseList
 
   gboolean refreshing;
   gboolean again;      /* asked to refresh while a refresh was on its way */
+  gboolean held;       /* a person works in the list: its order stays */
+  gboolean held_back;  /* a refresh waits for the hold to end */
   gboolean filter_changed; /* the search or status changed since the last list */
   GPtrArray *waiters;  /* GTask, answered when the list is current */
 };
@@ -560,6 +562,17 @@ bd_case_list_refresh_async (BdCaseList          *self,
 {
   g_return_if_fail (BD_IS_CASE_LIST (self));
 
+  /* under the person's pointer or keyboard, rows do not move; a new
+   * search or filter is theirs and is shown at once */
+  if (self->held && !self->filter_changed)
+    {
+      g_autoptr(GTask) task = callback != NULL ? g_task_new (self, NULL, callback, user_data) : NULL;
+
+      self->held_back = TRUE;
+      if (task != NULL)
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
   if (callback != NULL)
     g_ptr_array_add (self->waiters, g_task_new (self, NULL, callback, user_data));
   if (self->refreshing)
@@ -584,6 +597,28 @@ void
 bd_case_list_refresh (BdCaseList *self)
 {
   bd_case_list_refresh_async (self, NULL, NULL);
+}
+
+/**
+ * bd_case_list_hold:
+ * @hold: whether a person is working in the list (the pointer on it, or
+ *   the keyboard in it)
+ *
+ * While held, refreshes wait, so the row under the pointer is the row the
+ * click opens; the list catches up when the hold ends.
+ */
+void
+bd_case_list_hold (BdCaseList *self,
+                   gboolean    hold)
+{
+  g_return_if_fail (BD_IS_CASE_LIST (self));
+
+  self->held = hold;
+  if (!hold && self->held_back)
+    {
+      self->held_back = FALSE;
+      bd_case_list_refresh (self);
+    }
 }
 
 /**

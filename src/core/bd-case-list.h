@@ -22,6 +22,8 @@ BdCaseStatus   bd_case_list_get_status     (BdCaseList          *self);
 void           bd_case_list_set_status     (BdCaseList          *self,
                                             BdCaseStatus         status);
 void           bd_case_list_refresh        (BdCaseList          *self);
+void           bd_case_list_hold           (BdCaseList          *self,
+                                            gboolean             hold);
 void           bd_case_list_refresh_async  (BdCaseList          *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);

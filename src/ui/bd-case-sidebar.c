@@ -24,6 +24,8 @@ struct _BdCaseSidebar
   char *shown_id;  /* the open case last scrolled into view */
   guint reselect_id;
   gboolean selecting;
+  gboolean pointer_in;  /* the pointer rests on the list */
+  gboolean keyboard_in; /* the keyboard is in it */
 
   GtkSearchEntry *search_entry;
   GtkDropDown *status_dropdown;
@@ -204,6 +206,7 @@ on_stop_search (GtkSearchEntry *entry,
 
 static void on_loading (BdCaseSidebar *self);
 static void on_rows_changed (BdCaseSidebar *self);
+static void update_hold (BdCaseSidebar *self);
 
 void
 bd_case_sidebar_set_backend (BdCaseSidebar *self,
@@ -221,6 +224,7 @@ bd_case_sidebar_set_backend (BdCaseSidebar *self,
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_empty (self);
+  update_hold (self);
 }
 
 static void
@@ -359,8 +363,55 @@ bd_case_sidebar_class_init (BdCaseSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_row);
 }
 
+/* The rows stay where they are while the person works in the list, so a
+ * tick elsewhere cannot move another customer under the pointer between
+ * press and click. */
+static void
+update_hold (BdCaseSidebar *self)
+{
+  if (self->cases != NULL)
+    bd_case_list_hold (self->cases, self->pointer_in || self->keyboard_in);
+}
+
+static void
+on_pointer_enter (BdCaseSidebar *self)
+{
+  self->pointer_in = TRUE;
+  update_hold (self);
+}
+
+static void
+on_pointer_leave (BdCaseSidebar *self)
+{
+  self->pointer_in = FALSE;
+  update_hold (self);
+}
+
+static void
+on_keyboard_enter (BdCaseSidebar *self)
+{
+  self->keyboard_in = TRUE;
+  update_hold (self);
+}
+
+static void
+on_keyboard_leave (BdCaseSidebar *self)
+{
+  self->keyboard_in = FALSE;
+  update_hold (self);
+}
+
 static void
 bd_case_sidebar_init (BdCaseSidebar *self)
 {
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_pointer_enter), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_pointer_leave), self);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_keyboard_enter), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_keyboard_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), focus);
 }

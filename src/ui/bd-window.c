@@ -63,6 +63,15 @@ struct _BdWindow
 
 G_DEFINE_FINAL_TYPE (BdWindow, bd_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_CASES_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static BdApplication *
 get_app (BdWindow *self)
 {
@@ -136,7 +145,12 @@ static void
 show_sidebar (BdWindow *self,
               gboolean  visible)
 {
-  gtk_widget_set_visible (self->sidebar_box, visible);
+  /* "cases-shown" is the Show Cases menu item's check mark */
+  if (gtk_widget_get_visible (self->sidebar_box) != visible)
+    {
+      gtk_widget_set_visible (self->sidebar_box, visible);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASES_SHOWN]);
+    }
   if (!visible || self->sidebar != NULL)
     return;
   self->sidebar = g_object_new (BD_TYPE_CASE_SIDEBAR, "vexpand", TRUE, NULL);
@@ -800,15 +814,25 @@ new_case_action (GtkWidget  *widget,
   bd_matrix_page_focus_first (self->matrix_page);
 }
 
+typedef struct
+{
+  BdWindow *self;
+  char *title; /* the case's, for the toast: a help desk sees whose it was */
+} Deleting;
+
 static void
 case_deleted (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(BdWindow) self = user_data;
+  Deleting *deleting = user_data;
+  g_autoptr(BdWindow) self = deleting->self;
+  g_autofree char *title = deleting->title;
   g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
   AdwToast *toast;
 
+  g_free (deleting);
   if (!bd_session_write_finish (BD_SESSION (object), result, &error))
     {
       bd_window_report (self, _("The case cannot be deleted:"), error);
@@ -818,7 +842,13 @@ case_deleted (GObject      *object,
     return;
   g_ptr_array_set_size (self->history, 0);
   present (self, "matrix");
-  toast = adw_toast_new (_("Case deleted"));
+  /* the keyboard goes where a new case starts, not onto a row the toast
+   * covers */
+  bd_matrix_page_focus_first (self->matrix_page);
+  /* a toast's title is markup in libadwaita 1.2: the label is escaped.
+   * TRANSLATORS: a toast; %s is the case's label or symptom */
+  words = g_markup_printf_escaped (_("Deleted “%s”"), title);
+  toast = adw_toast_new (words);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -830,11 +860,15 @@ delete_case_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
+  Deleting *deleting;
 
   if (self->session == NULL || bd_session_get_case (self->session) == NULL)
     return;
   save_view (self);
-  bd_session_delete_case_async (self->session, case_deleted, g_object_ref (self));
+  deleting = g_new0 (Deleting, 1);
+  deleting->self = g_object_ref (self);
+  deleting->title = bd_case_dup_title (bd_session_get_case (self->session));
+  bd_session_delete_case_async (self->session, case_deleted, deleting);
 }
 
 static void
@@ -890,15 +924,35 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+bd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
 {
-  BdWindow *self = BD_WINDOW (widget);
-  gboolean visible = !gtk_widget_get_visible (self->sidebar_box);
+  BdWindow *self = BD_WINDOW (object);
 
-  show_sidebar (self, visible);
-  if (visible)
+  /* asked for by the action before the template is there, too */
+  if (prop_id == PROP_CASES_SHOWN)
+    g_value_set_boolean (value, self->sidebar_box != NULL && gtk_widget_get_visible (self->sidebar_box));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BdWindow *self = BD_WINDOW (object);
+
+  if (prop_id != PROP_CASES_SHOWN)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  show_sidebar (self, g_value_get_boolean (value));
+  if (g_value_get_boolean (value))
     bd_window_get_session (self);
 }
 
@@ -1157,6 +1211,14 @@ bd_window_class_init (BdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bd_window_dispose;
+  object_class->get_property = bd_window_get_property;
+  object_class->set_property = bd_window_set_property;
+
+  /* Show Cases (F9), a check item: the list of cases beside the page */
+  properties[PROP_CASES_SHOWN] = g_param_spec_boolean ("cases-shown", NULL, NULL, FALSE,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                       | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BD_TYPE_MATRIX_PAGE);
 
@@ -1181,23 +1243,73 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "cases-shown");
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.whats-new", NULL, whats_new_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-page", "s", "details");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-page", "s", "matrix");
+}
+
+typedef struct
+{
+  guint key;
+  GdkModifierType mods;
+  const char *action;
+  const char *target;   /* a string parameter, or NULL */
+  gboolean text_key;    /* means something in a text field: left to it there */
+} WindowKey;
+
+static const WindowKey window_keys[] = {
+  { GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL, FALSE },
+  { GDK_KEY_Back, 0, "win.back", NULL, FALSE },
+  { GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL, FALSE },
+  { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL, TRUE },
+  { GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-case", NULL, TRUE },
+  { GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL, FALSE },
+  { GDK_KEY_F9, 0, "win.show-sidebar", NULL, FALSE },
+  { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL, FALSE },
+  { GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL, FALSE },
+  { GDK_KEY_i, GDK_CONTROL_MASK, "win.show-page", "details", FALSE },
+  { GDK_KEY_Home, GDK_ALT_MASK, "win.show-page", "matrix", FALSE },
+};
+
+static gboolean
+in_text (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+}
+
+static gboolean
+run_window_key (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  const WindowKey *key = user_data;
+
+  if (key->text_key && in_text (widget))
+    return FALSE;
+  if (key->target != NULL)
+    return gtk_widget_activate_action (widget, key->action, "s", key->target);
+  return gtk_widget_activate_action (widget, key->action, NULL);
+}
+
+/* The window's keys work wherever the keyboard is, before any child sees
+ * them (a list row or the leaflet would take Alt+Left, a combo row Ctrl+
+ * Delete); in a text field, Ctrl+Z and Ctrl+Delete stay text editing. */
+static void
+add_window_keys (BdWindow *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (window_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (window_keys[i].key, window_keys[i].mods),
+                        gtk_callback_action_new (run_window_key, (gpointer) &window_keys[i], NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 static void
@@ -1214,6 +1326,7 @@ bd_window_init (BdWindow *self)
   g_signal_connect_swapped (self->settings, "changed::help-desk-mode", G_CALLBACK (on_help_desk_mode), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  add_window_keys (self);
   on_help_desk_mode (self);
   update_report_actions (self);
 }
