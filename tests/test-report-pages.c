@@ -558,6 +558,82 @@ test_plain_text (void)
   check_inside_margin (pdf, 595.276);
 }
 
+/* The right edges of the words @word in @pdf, widest and narrowest. */
+static void
+word_edges (GBytes     *pdf,
+            const char *word,
+            double     *x_min,
+            double     *x_max)
+{
+  g_autofree char *boxes = run_tool ("pdftotext", "-bbox", pdf);
+  g_autofree char *pattern = g_strdup_printf ("xMin=\"([0-9.]+)\"[^>]*xMax=\"([0-9.]+)\"[^>]*>%s<", word);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  *x_min = G_MAXDOUBLE;
+  *x_max = 0;
+  g_regex_match (regex, boxes, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *min = g_match_info_fetch (match, 1);
+      g_autofree char *max = g_match_info_fetch (match, 2);
+
+      *x_min = MIN (*x_min, g_ascii_strtod (min, NULL));
+      *x_max = MAX (*x_max, g_ascii_strtod (max, NULL));
+    }
+  g_assert_cmpfloat (*x_max, >, 0);
+}
+
+/* Issue 14, point 12: a step's words run across the page, up to its
+ * outcome, instead of wrapping at about 60 % of the width. */
+static void
+test_entry_width (void)
+{
+  g_autoptr(GPtrArray) blocks = blocks_new ();
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  double lorem_min, lorem_max, done_min, done_max, ipsum_min, ipsum_max;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (words, "lorem ");
+  add_block (blocks, BD_REPORT_BLOCK_ENTRY, "23 Nov 09:00", words->str, "Done", NULL);
+  g_string_replace (words, "lorem", "ipsum", 0);
+  add_block (blocks, BD_REPORT_BLOCK_ENTRY, "23 Nov 09:01", words->str, "Skipped · iPad", NULL);
+  pdf = render (blocks, BD_REPORT_PAPER_A4);
+  word_edges (pdf, "lorem", &lorem_min, &lorem_max);
+  word_edges (pdf, "Done", &done_min, &done_max);
+  word_edges (pdf, "ipsum", &ipsum_min, &ipsum_max);
+
+  /* the page is 595 pt wide; its text ends at 538 pt */
+  g_assert_cmpfloat (lorem_max, >, 0.8 * 595.276);
+  g_assert_cmpfloat (ipsum_max, >, 0.7 * 595.276);
+  /* and stops short of the outcome, which stays flush right */
+  g_assert_cmpfloat (lorem_max, <, done_min);
+  g_assert_cmpfloat_with_epsilon (done_max, 595.276 - MARGIN, 1.0);
+  check_inside_margin (pdf, 595.276);
+}
+
+/* Issue 14, point 9: the preview's page image is laid out as the PDF is:
+ * as many pages, on the paper's shape. */
+static void
+test_image_like_pdf (void)
+{
+  g_autoptr(GPtrArray) blocks = long_report ();
+  g_autoptr(GBytes) pdf = render (blocks, BD_REPORT_PAPER_LETTER);
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+  cairo_surface_t *image;
+
+  image = bd_report_pages_render_image (blocks, RUNNING_HEAD, BD_REPORT_PAPER_LETTER, 99, 1.0,
+                                        &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, pdf_n_pages (pdf));
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 612);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 792);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +650,8 @@ main (int   argc,
   g_test_add_func ("/report-pages/long-paragraph", test_long_paragraph);
   g_test_add_func ("/report-pages/huge-field", test_huge_field);
   g_test_add_func ("/report-pages/plain-text", test_plain_text);
+  g_test_add_func ("/report-pages/entry-width", test_entry_width);
+  g_test_add_func ("/report-pages/image-like-pdf", test_image_like_pdf);
 
   return g_test_run ();
 }

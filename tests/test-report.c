@@ -416,7 +416,10 @@ test_long_case_pdf (void)
   for (guint i = 0; i < 300; i++)
     {
       g_autofree char *step = g_strdup_printf ("Step number %03u, checked with care on the phone.", i);
-      bd_case_add_step (kase, "toggle-badges", "open-settings", step, BD_DEVICE_NONE,
+      g_autofree char *id = g_strdup_printf ("step-%03u", i);
+
+      /* 300 different steps: one step ticked 300 times is listed once */
+      bd_case_add_step (kase, "toggle-badges", id, step, BD_DEVICE_NONE,
                         BD_STEP_STATE_DONE, T0 + (10 + i) * MINUTE);
     }
   report = bd_report_new (pack, kase, NULL);
@@ -432,6 +435,79 @@ test_long_case_pdf (void)
       if (at == NULL)
         g_error ("step %u is missing from the PDF or out of order", i);
     }
+}
+
+static guint
+count_in (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* Issue 14, point 11: a step ticked, unticked and ticked again is listed
+ * once, with its final state, the time of that and how often it changed;
+ * the JSON keeps every change. */
+static void
+test_final_state_once (void)
+{
+  g_autoptr(BdPack) pack = minimal_pack ();
+  g_autoptr(BdCase) kase = bd_case_new ("test-pack", "1.0.0");
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (T0 / G_USEC_PER_SEC + 3600);
+  BdReportOptions options = { .language = "en", .now = now };
+  g_autoptr(BdReport) report = NULL;
+  g_autofree char *text = NULL, *html = NULL, *json = NULL, *pdf = NULL;
+
+  bd_case_set_id (kase, "0b6f2a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+  bd_case_add_symptom (kase, "stuck-one", "The badge shows 1 but every chat looks read.");
+  bd_case_add_step (kase, "toggle-badges", "open-settings", "Open Settings > Notifications > Messages.",
+                    BD_DEVICE_NONE, BD_STEP_STATE_DONE, T0);
+  bd_case_add_step (kase, "toggle-badges", "open-settings", "Open Settings > Notifications > Messages.",
+                    BD_DEVICE_NONE, BD_STEP_STATE_PENDING, T0 + 1 * MINUTE);
+  bd_case_add_step (kase, "toggle-badges", "turn-off", "Switch Badges off.",
+                    BD_DEVICE_NONE, BD_STEP_STATE_DONE, T0 + 2 * MINUTE);
+  bd_case_add_step (kase, "toggle-badges", "open-settings", "Open Settings > Notifications > Messages.",
+                    BD_DEVICE_NONE, BD_STEP_STATE_DONE, T0 + 12 * MINUTE);
+  /* ticked and taken back: not done in the end */
+  bd_case_add_step (kase, "toggle-badges", "wait", "Wait 10 seconds.",
+                    BD_DEVICE_NONE, BD_STEP_STATE_DONE, T0 + 13 * MINUTE);
+  bd_case_add_step (kase, "toggle-badges", "wait", "Wait 10 seconds.",
+                    BD_DEVICE_NONE, BD_STEP_STATE_PENDING, T0 + 14 * MINUTE);
+  /* one step on two devices is two things done */
+  bd_case_add_step (kase, "toggle-badges", "turn-on", "Turn on Badges.",
+                    BD_DEVICE_IPHONE, BD_STEP_STATE_DONE, T0 + 15 * MINUTE);
+  bd_case_add_step (kase, "toggle-badges", "turn-on", "Turn on Badges.",
+                    BD_DEVICE_IPAD, BD_STEP_STATE_DONE, T0 + 16 * MINUTE);
+  bd_case_set_times (kase, T0 - 10 * MINUTE, T0 + 16 * MINUTE);
+  report = bd_report_new (pack, kase, &options);
+  text = render_string (report, BD_REPORT_FORMAT_TEXT);
+  html = render_string (report, BD_REPORT_FORMAT_HTML);
+  json = render_string (report, BD_REPORT_FORMAT_JSON);
+  pdf = render_pdf_text (report);
+
+  g_assert_cmpuint (count_in (text, "Open Settings > Notifications > Messages."), ==, 1);
+  g_assert_cmpuint (count_in (html, "Open Settings &gt; Notifications &gt; Messages."), ==, 1);
+  g_assert_cmpuint (count_in (pdf, "Open Settings > Notifications > Messages."), ==, 1);
+  g_assert_cmpuint (count_in (text, "Wait 10 seconds."), ==, 1);
+  g_assert_cmpuint (count_in (text, "Turn on Badges."), ==, 2);
+  g_assert_null (strstr (text, "Unticked"));
+  g_assert_null (strstr (pdf, "Unticked"));
+  /* the final state, when it was set, and the count */
+  g_assert_nonnull (strstr (text, "23 Nov 09:12  Open Settings > Notifications > Messages."));
+  g_assert_null (strstr (text, "23 Nov 09:00"));
+  g_assert_nonnull (strstr (text, "→ Done, changed 3 times"));
+  g_assert_nonnull (strstr (html, "Done, changed 3 times"));
+  g_assert_nonnull (strstr (pdf, "changed 3 times"));
+  g_assert_nonnull (strstr (text, "→ Not done, changed 2 times"));
+  g_assert_cmpuint (count_in (text, "changed"), ==, 2);
+  /* in the order the final states were set */
+  g_assert_true (strstr (text, "Switch Badges off.") < strstr (text, "Open Settings >"));
+  /* every change stays in the JSON */
+  g_assert_cmpuint (count_in (json, "\"open-settings\""), ==, 3);
+  g_assert_cmpuint (count_in (json, "\"wait\""), ==, 2);
 }
 
 static void
@@ -496,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/report/resolved", test_resolved);
   g_test_add_func ("/report/escalated-checklist", test_escalated_checklist);
   g_test_add_func ("/report/long-case-pdf", test_long_case_pdf);
+  g_test_add_func ("/report/final-state-once", test_final_state_once);
   g_test_add_func ("/report/async", test_async_same_as_sync);
   g_test_add_func ("/report/names", test_names);
   return g_test_run ();

@@ -26,8 +26,8 @@ bd_report_state_word (BdStepState state)
       return C_("step state", "Does not apply");
     case BD_STEP_STATE_PENDING:
     default:
-      /* Translators: a tick taken back, in a report's timeline */
-      return C_("step state", "Unticked");
+      /* Translators: a step whose tick was taken back, in a report */
+      return C_("step state", "Not done");
     }
 }
 
@@ -242,7 +242,7 @@ build_symptoms (BdReport *self)
 }
 
 static char *
-step_aside (const BdReportEvent *event)
+step_state (const BdReportEvent *event)
 {
   if (event->device == BD_DEVICE_NONE)
     return g_strdup (bd_report_state_word (event->state));
@@ -251,9 +251,54 @@ step_aside (const BdReportEvent *event)
                           device_word (event->device));
 }
 
+/* The final state, and how often it changed when it did more than once:
+ * the whole back and forth is for the JSON, not for a person reading. */
+static char *
+step_aside (const BdReportEvent *event,
+            guint                n_changes)
+{
+  g_autofree char *state = step_state (event);
+
+  if (n_changes < 2)
+    return g_steal_pointer (&state);
+  /* Translators: a step's final state and how often it was ticked or
+   * unticked, "Done, changed 3 times" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, changed %u time", "%s, changed %u times",
+                                       n_changes),
+                          state, n_changes);
+}
+
+static gboolean
+same_step (const BdReportEvent *a,
+           const BdReportEvent *b)
+{
+  return a->kind == BD_REPORT_EVENT_STEP && b->kind == BD_REPORT_EVENT_STEP &&
+         a->device == b->device && g_strcmp0 (a->step_id, b->step_id) == 0;
+}
+
+/* How many times the step of events[@at] changed, or 0 when a later
+ * event of the same step supersedes it. */
+static guint
+count_changes (GPtrArray *events,
+               guint      at)
+{
+  const BdReportEvent *event = g_ptr_array_index (events, at);
+  guint n = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    if (same_step (g_ptr_array_index (events, i), event))
+      {
+        if (i > at)
+          return 0;
+        n++;
+      }
+  return n;
+}
+
 static void
 build_event (BdReport            *self,
-             const BdReportEvent *event)
+             const BdReportEvent *event,
+             guint                n_changes)
 {
   BdReportBlock *block = add (self, BD_REPORT_BLOCK_ENTRY, NULL, NULL);
 
@@ -265,7 +310,7 @@ build_event (BdReport            *self,
       return;
     }
   block->text = g_strdup (event->text);
-  block->aside = step_aside (event);
+  block->aside = step_aside (event, n_changes);
   block->second = g_strdup (event->second);
 }
 
@@ -282,8 +327,15 @@ build_timeline (BdReport *self)
 
       block->aside = g_strdup (bd_report_guide_word (guide->state));
       block->second = g_strdup (guide->second);
+      /* each step once, where its final state was set */
       for (guint j = 0; j < guide->events->len; j++)
-        build_event (self, g_ptr_array_index (guide->events, j));
+        {
+          const BdReportEvent *event = g_ptr_array_index (guide->events, j);
+          guint n_changes = event->kind == BD_REPORT_EVENT_STEP ? count_changes (guide->events, j) : 1;
+
+          if (n_changes > 0)
+            build_event (self, event, n_changes);
+        }
     }
 }
 

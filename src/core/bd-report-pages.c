@@ -357,33 +357,37 @@ build_field (BdReportPages       *self,
 
 /* One thing that happened: the time in a narrow column, what was done
  * in the middle with its second-language title under it, and the outcome
- * in a right column of its own so the eye can run down the outcomes. */
+ * flush right so the eye can run down the outcomes. The outcome takes
+ * only the room it needs, so the step's words get the rest of the line
+ * rather than wrapping at a column sized for the longest outcome. */
 static Box *
 build_entry (BdReportPages       *self,
              const BdReportBlock *block)
 {
   Box *box = box_new (6 * self->pt, FALSE);
   double time_width = self->time_width;
-  double aside_width = block->aside != NULL ? MIN (120 * self->pt, self->width * 0.25) : 0;
   double gap = 10 * self->pt;
   double text_x = time_width + gap;
-  double text_width = self->width - text_x - (aside_width > 0 ? aside_width + gap : 0);
-  PangoLayout *text = new_layout (self, block->text, STYLE_BODY, text_width);
-  double baseline = layout_baseline (text);
+  double text_width = self->width - text_x;
+  PangoLayout *aside = NULL;
+  double aside_width = 0;
+  PangoLayout *text;
   double bottom;
 
+  if (block->aside != NULL)
+    {
+      aside = new_right_layout (self, block->aside, STYLE_ASIDE,
+                                MIN (120 * self->pt, self->width * 0.25), &aside_width);
+      text_width -= aside_width + 2 * gap;
+    }
+  text = new_layout (self, block->text, STYLE_BODY, text_width);
   bottom = box_add (box, text, text_x, 0, STYLE_BODY);
   box_add (box, new_layout (self, block->label, STYLE_LABEL, time_width), 0, 0, STYLE_LABEL);
   if (block->second != NULL)
     box_add (box, new_layout (self, block->second, STYLE_SECOND, text_width),
              text_x, bottom + 1 * self->pt, STYLE_SECOND);
-  if (aside_width > 0)
-    {
-      PangoLayout *aside = new_layout (self, block->aside, STYLE_ASIDE, aside_width);
-
-      pango_layout_set_alignment (aside, PANGO_ALIGN_RIGHT);
-      box_add_on_baseline (box, aside, self->width - aside_width, baseline, STYLE_ASIDE);
-    }
+  if (aside != NULL)
+    box_add_on_baseline (box, aside, self->width - aside_width, layout_baseline (text), STYLE_ASIDE);
   return box;
 }
 
@@ -950,14 +954,21 @@ set_metadata (cairo_surface_t *surface,
     }
 }
 
-/* Measures the way the PDF draws: in points, with the surface's font
+/* Measures the way the PDF draws: in points, with the PDF surface's font
  * options (no hinting, no rounding of glyph positions), so the text
- * lands exactly where the layout put it. */
+ * lands exactly where the layout put it. Set here rather than taken from
+ * the surface, so that a preview drawn on an image breaks its lines and
+ * pages exactly where the PDF does. */
 static PangoContext *
 new_pdf_context (cairo_t *cr)
 {
   PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
 
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (context, 72);
   pango_context_set_round_glyph_positions (context, FALSE);
   return context;
@@ -1033,4 +1044,65 @@ bd_report_pages_render_pdf (GPtrArray     *blocks,
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/**
+ * bd_report_pages_render_image:
+ * @blocks: (element-type BdReportBlock): the report's blocks
+ * @running_head: (nullable): a line at the top of every page
+ * @paper: the page size, as for bd_report_pages_render_pdf()
+ * @page_nr: the page to draw, counting from 0; past the last, the last
+ * @scale: pixels per point
+ * @n_pages: (out): how many pages the PDF has
+ *
+ * Draws one page of the PDF, margins and all, on white: laid out and
+ * drawn by the code that writes the PDF, for a preview that shows the
+ * same lines on the same pages.
+ *
+ * Returns: (transfer full): an ARGB32 image surface
+ */
+cairo_surface_t *
+bd_report_pages_render_image (GPtrArray     *blocks,
+                              const char    *running_head,
+                              BdReportPaper  paper,
+                              guint          page_nr,
+                              double         scale,
+                              guint         *n_pages,
+                              GError       **error)
+{
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  g_autoptr(BdReportPages) pages = NULL;
+  PangoContext *context;
+  double width, height;
+
+  g_return_val_if_fail (blocks != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+  g_return_val_if_fail (n_pages != NULL, NULL);
+
+  if (!paper_size (paper, &width, &height))
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_INVALID_ARGUMENT, "Unknown paper size %d", paper);
+      return NULL;
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale + 0.999),
+                                        (int) (height * scale + 0.999));
+  cr = cairo_create (surface);
+  context = new_pdf_context (cr);
+  pages = bd_report_pages_new (blocks, running_head, context, width - 2 * MARGIN, height - 2 * MARGIN);
+  g_object_unref (context);
+  *n_pages = pages->pages->len;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, MARGIN, MARGIN);
+  bd_report_pages_draw (pages, cr, MIN (page_nr, pages->pages->len - 1));
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, BD_ERROR, BD_ERROR_FAILED, "Could not draw the page: %s",
+                   cairo_status_to_string (cairo_status (cr)));
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  return g_steal_pointer (&surface);
 }

@@ -27,6 +27,14 @@ GBytes        *bd_report_pages_render_pdf  (GPtrArray     *blocks,
                                             BdReportPaper  paper,
                                             GError       **error);
 
+cairo_surface_t *bd_report_pages_render_image (GPtrArray     *blocks,
+                                               const char    *running_head,
+                                               BdReportPaper  paper,
+                                               guint          page_nr,
+                                               double         scale,
+                                               guint         *n_pages,
+                                               GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdReportPages, bd_report_pages_free)
 
 G_END_DECLS

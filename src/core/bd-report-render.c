@@ -110,6 +110,90 @@ bd_report_render_finish (BdReport      *self,
 
 typedef struct
 {
+  BdReportPaper paper;
+  guint page_nr;
+  double scale;
+  guint n_pages; /* set by the thread */
+} PageJob;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+static void
+page_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  BdReport *self = source;
+  PageJob *job = data;
+  GError *error = NULL;
+  cairo_surface_t *surface;
+
+  surface = bd_report_pages_render_image (self->blocks, self->running_head, job->paper, job->page_nr,
+                                          job->scale, &job->n_pages, &error);
+  if (surface == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+}
+
+/**
+ * bd_report_render_page_async:
+ * @page_nr: counting from 0; past the last page, the last page
+ * @scale: pixels per point
+ *
+ * Draws one page of the PDF as an image, on a worker thread: for a
+ * preview of exactly what the PDF will show.
+ */
+void
+bd_report_render_page_async (BdReport            *self,
+                             BdReportPaper        paper,
+                             guint                page_nr,
+                             double               scale,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PageJob *job;
+
+  g_return_if_fail (BD_IS_REPORT (self));
+  g_return_if_fail (scale > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bd_report_render_page_async);
+  job = g_new0 (PageJob, 1);
+  job->paper = paper;
+  job->page_nr = page_nr;
+  job->scale = scale;
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, page_thread);
+}
+
+/**
+ * bd_report_render_page_finish:
+ * @n_pages: (out) (optional): how many pages the PDF has
+ *
+ * Returns: (transfer full): an ARGB32 image surface of the page
+ */
+cairo_surface_t *
+bd_report_render_page_finish (BdReport      *self,
+                              GAsyncResult  *result,
+                              guint         *n_pages,
+                              GError       **error)
+{
+  g_autoptr(cairo_surface_t) surface = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  surface = g_task_propagate_pointer (G_TASK (result), error);
+  if (surface != NULL && n_pages != NULL)
+    *n_pages = ((PageJob *) g_task_get_task_data (G_TASK (result)))->n_pages;
+  return g_steal_pointer (&surface);
+}
+
+typedef struct
+{
   BdReportFormat format;
   BdReportPaper paper;
   char *path;

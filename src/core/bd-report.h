@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "bd-case.h"
@@ -109,6 +110,17 @@ void             bd_report_render_async     (BdReport            *self,
 GBytes          *bd_report_render_finish    (BdReport      *self,
                                              GAsyncResult  *result,
                                              GError       **error);
+void             bd_report_render_page_async (BdReport            *self,
+                                              BdReportPaper        paper,
+                                              guint                page_nr,
+                                              double               scale,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+cairo_surface_t *bd_report_render_page_finish (BdReport      *self,
+                                               GAsyncResult  *result,
+                                               guint         *n_pages,
+                                               GError       **error);
 void             bd_report_write_async      (BdReport            *self,
                                              BdReportFormat       format,
                                              BdReportPaper        paper,

@@ -8,13 +8,24 @@
 
 #include "bd-report-dialog.h"
 #include "bd-report-print.h"
+#include "bd-window.h"
 
 /*
  * Export Report… and Print…: the person chooses the format and what
- * leaves (fields, redaction), sees exactly what the report will say, then
- * saves or prints it. Rendering and writing run on a worker thread; a
- * failed save says why and leaves any file that was there as it was.
+ * leaves (fields, redaction), sees exactly what the report will say (for a
+ * PDF its real pages, drawn by the PDF's code), then saves or prints it.
+ * When the case lacks the iPhone model or iOS version the dialog asks for
+ * them first and saves them into the case. Rendering, of the preview as of
+ * the file, and writing run on a worker thread; a failed save says why and
+ * leaves any file that was there as it was.
  */
+
+/* The preview page is drawn this many pixels wide per pixel of screen:
+ * the width of the widest dialog, shrunk to fit narrower ones. */
+#define PAGE_PIXELS 720
+/* How wide the page is shown, at most and at least, in the dialog's units. */
+#define PAGE_WIDTH 560
+#define PAGE_MIN_WIDTH 160
 
 struct _BdReportDialog
 {
@@ -30,6 +41,11 @@ struct _BdReportDialog
   GtkFileChooserNative *chooser;
   char *saved_path;
   gboolean busy;
+  BdSession *session;          /* nullable: where asked-for details are saved */
+  GCancellable *preview_cancellable;
+  gboolean preview_pending;
+  guint page;                  /* the page shown, from 0 */
+  guint n_pages;
 
   AdwToastOverlay *toast_overlay;
   GtkWidget *export_button;
@@ -42,6 +58,12 @@ struct _BdReportDialog
   AdwExpanderRow *fields_row;
   GtkLabel *redactions_label;
   GtkTextView *preview_view;
+  AdwPreferencesGroup *details_group;
+  AdwEntryRow *model_entry;
+  AdwEntryRow *ios_entry;
+  GtkStack *preview_stack;
+  GtkPicture *page_picture;
+  GtkLabel *page_label;
 };
 
 G_DEFINE_FINAL_TYPE (BdReportDialog, bd_report_dialog, ADW_TYPE_WINDOW)
@@ -88,6 +110,10 @@ chosen_second_language (BdReportDialog *self)
   return g_ptr_array_index (self->languages, selected);
 }
 
+static void show_problem (BdReportDialog *self,
+                          const char     *prefix,
+                          const GError   *error);
+
 /* --- the preview ------------------------------------------------------- */
 
 /* Marks every placeholder, so the person sees what was hidden where. */
@@ -126,26 +152,251 @@ show_redactions (BdReportDialog *self)
   gtk_label_set_text (self->redactions_label, text);
 }
 
+/* The PDF's page as a texture: cairo's ARGB32 is GDK's default layout. */
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) height * stride);
+
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height, GDK_MEMORY_DEFAULT,
+                                 bytes, stride);
+}
+
+/* The page is as tall as its width makes it, however little room the
+ * dialog has: a GtkPicture that may shrink would be squeezed to the
+ * height left in the scrolled page, and a picture that may not would
+ * keep the dialog from narrowing to a phone's width. */
+static GtkSizeRequestMode
+page_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+page_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  GdkPaintable *page = gtk_picture_get_paintable (GTK_PICTURE (gtk_widget_get_first_child (widget)));
+  double ratio = page != NULL ? gdk_paintable_get_intrinsic_aspect_ratio (page) : 0;
+  int width;
+
+  if (ratio <= 0)
+    ratio = 595.276 / 841.89;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = PAGE_MIN_WIDTH;
+      *natural = for_size < 0 ? PAGE_WIDTH : CLAMP ((int) (for_size * ratio), PAGE_MIN_WIDTH, PAGE_WIDTH);
+      return;
+    }
+  width = for_size < 0 ? PAGE_WIDTH : for_size;
+  *minimum = *natural = (int) (width / ratio + 0.5);
+}
+
+static void
+page_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
+show_page_number (BdReportDialog *self)
+{
+  /* Translators: under the preview of a report's page */
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), self->page + 1, self->n_pages);
+
+  gtk_label_set_text (self->page_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.next-page", self->page + 1 < self->n_pages);
+}
+
+static void
+on_page_rendered (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BdReportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  guint n_pages = 0;
+
+  surface = bd_report_render_page_finish (BD_REPORT (source), result, &n_pages, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->preview_pending = FALSE;
+  if (surface == NULL)
+    {
+      show_problem (self, _("The preview could not be drawn:"), error);
+      return;
+    }
+  texture = texture_for_surface (surface);
+  cairo_surface_destroy (surface);
+  gtk_picture_set_paintable (self->page_picture, GDK_PAINTABLE (texture));
+  self->n_pages = n_pages;
+  self->page = MIN (self->page, n_pages - 1);
+  show_page_number (self);
+}
+
+static void
+on_text_rendered (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BdReportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bd_report_render_finish (BD_REPORT (source), result, &error);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
+  gsize size;
+  const char *text;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->preview_pending = FALSE;
+  if (bytes == NULL)
+    {
+      show_problem (self, _("The preview could not be drawn:"), error);
+      return;
+    }
+  text = g_bytes_get_data (bytes, &size);
+  gtk_text_buffer_set_text (buffer, text, (int) size);
+  mark_placeholders (self, buffer);
+}
+
+/* Draws the preview of the chosen format on a worker thread; a newer
+ * choice cancels what is still being drawn for an older one. */
+static void
+render_preview (BdReportDialog *self)
+{
+  BdReportFormat format = chosen_format (self);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double paper_width = chosen_paper (self) == BD_REPORT_PAPER_LETTER ? 612.0 : 595.276;
+
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+  self->preview_pending = TRUE;
+  if (format == BD_REPORT_FORMAT_PDF)
+    {
+      gtk_stack_set_visible_child_name (self->preview_stack, "pages");
+      bd_report_render_page_async (self->report, chosen_paper (self), self->page,
+                                   PAGE_PIXELS * MAX (scale, 1) / paper_width, self->preview_cancellable,
+                                   on_page_rendered, g_object_ref (self));
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->preview_stack, "text");
+  /* HTML is shown as its words, which is what the page says. */
+  bd_report_render_async (self->report, format == BD_REPORT_FORMAT_JSON ? format : BD_REPORT_FORMAT_TEXT,
+                          chosen_paper (self), self->preview_cancellable, on_text_rendered,
+                          g_object_ref (self));
+}
+
 static void
 update_preview (BdReportDialog *self)
 {
   BdReportOptions options = { 0 };
-  g_autofree char *text = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
 
   options.fields = chosen_fields (self);
   options.redact = gtk_switch_get_active (self->redact_switch);
   options.second_language = chosen_second_language (self);
   g_clear_object (&self->report);
   self->report = bd_report_new (self->pack, self->kase, &options);
-  /* JSON is shown as it will be written; the other formats as their
-   * words, which is what each of them says. */
-  text = chosen_format (self) == BD_REPORT_FORMAT_JSON ? bd_report_to_json (self->report)
-                                                        : bd_report_to_text (self->report);
-  gtk_text_buffer_set_text (buffer, text, -1);
-  mark_placeholders (self, buffer);
   show_redactions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), chosen_format (self) == BD_REPORT_FORMAT_PDF);
+  render_preview (self);
+}
+
+static void
+turn_page (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  BdReportDialog *self = BD_REPORT_DIALOG (widget);
+
+  if (g_str_equal (action_name, "report.next-page") && self->page + 1 < self->n_pages)
+    self->page++;
+  else if (g_str_equal (action_name, "report.previous-page") && self->page > 0)
+    self->page--;
+  else
+    return;
+  show_page_number (self);
+  render_preview (self);
+}
+
+/* --- what the report needs and the case lacks --------------------------- */
+
+static void
+on_details_saved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BdReportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_session_write_finish (BD_SESSION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_problem (self, _("Your change could not be saved:"), error);
+}
+
+/* Saved into the case as typed, like the case page does: a store visit
+ * then starts with the model and version, and so does the next report. */
+static void
+on_detail_changed (BdReportDialog *self,
+                   AdwEntryRow    *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gboolean is_ios = row == self->ios_entry;
+  gboolean ok;
+
+  if (self->kase == NULL || self->session == NULL)
+    return;
+  ok = is_ios ? bd_case_check_ios (text, NULL) : bd_case_check_text (text, BD_CASE_MAX_SHORT_TEXT, TRUE, NULL);
+  if (!ok)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (is_ios)
+    bd_case_set_ios (self->kase, text);
+  else
+    bd_case_set_model (self->kase, text);
+  bd_session_set_details_async (self->session, is_ios ? BD_CASE_FIELD_IOS : BD_CASE_FIELD_MODEL,
+                                on_details_saved, g_object_ref (self));
+  update_preview (self);
+}
+
+static gboolean
+is_empty (const char *value)
+{
+  return value == NULL || *value == '\0';
+}
+
+/* Asks only for what is missing when the dialog opens; a row does not
+ * vanish under the person's typing once they fill it in. */
+static void
+ask_for_missing (BdReportDialog *self,
+                 GtkWindow      *parent)
+{
+  gboolean no_model = is_empty (bd_case_get_model (self->kase));
+  gboolean no_ios = is_empty (bd_case_get_ios (self->kase));
+
+  if (BD_IS_WINDOW (parent))
+    self->session = g_object_ref (bd_window_get_session (BD_WINDOW (parent)));
+  if (self->session == NULL || bd_session_get_case (self->session) != self->kase)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->model_entry), no_model);
+  gtk_widget_set_visible (GTK_WIDGET (self->ios_entry), no_ios);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_group), no_model || no_ios);
 }
 
 /* The next report starts from the file type, paper and redaction the
@@ -493,6 +744,7 @@ bd_report_dialog_dispose (GObject *object)
   BdReportDialog *self = BD_REPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->preview_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -501,6 +753,8 @@ bd_report_dialog_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->pack);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->field_switches, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
@@ -535,10 +789,24 @@ bd_report_dialog_class_init (BdReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdReportDialog, fields_row);
   gtk_widget_class_bind_template_child (widget_class, BdReportDialog, redactions_label);
   gtk_widget_class_bind_template_child (widget_class, BdReportDialog, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, details_group);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, model_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, ios_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, page_picture);
+  gtk_widget_class_bind_template_child (widget_class, BdReportDialog, page_label);
+  /* for tests to find, as they find the rest */
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_group", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "page_frame", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "next_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);
 
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "report.previous-page", NULL, turn_page);
+  gtk_widget_class_install_action (widget_class, "report.next-page", NULL, turn_page);
 }
 
 static void
@@ -547,6 +815,8 @@ bd_report_dialog_init (BdReportDialog *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (gtk_widget_get_parent (GTK_WIDGET (self->page_picture)),
+                                 gtk_custom_layout_new (page_request_mode, page_measure, page_allocate));
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   self->field_switches = g_ptr_array_new ();
@@ -578,6 +848,7 @@ bd_report_dialog_new (GtkWindow *parent,
   recall_choices (self);
   self->pack = g_object_ref (pack);
   self->kase = g_object_ref (kase);
+  ask_for_missing (self, parent);
   add_field_rows (self);
   add_languages (self);
   update_preview (self);
@@ -596,19 +867,31 @@ bd_report_dialog_focus (BdReportDialog *self,
 /**
  * bd_report_dialog_dup_preview:
  *
- * Returns: (transfer full): the text the preview shows
+ * Returns: (transfer full): the words the preview shows: the JSON as it
+ *   will be written, for the other formats the report's text (for a PDF,
+ *   what its pages say)
  */
 char *
 bd_report_dialog_dup_preview (BdReportDialog *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (BD_IS_REPORT_DIALOG (self), NULL);
 
-  buffer = gtk_text_view_get_buffer (self->preview_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (chosen_format (self) == BD_REPORT_FORMAT_JSON)
+    return bd_report_to_json (self->report);
+  return bd_report_to_text (self->report);
+}
+
+/**
+ * bd_report_dialog_is_preview_ready:
+ *
+ * Returns: whether the preview shows the report as chosen now, rather
+ *   than still being drawn
+ */
+gboolean
+bd_report_dialog_is_preview_ready (BdReportDialog *self)
+{
+  g_return_val_if_fail (BD_IS_REPORT_DIALOG (self), FALSE);
+  return !self->preview_pending;
 }
 
 gboolean

@@ -24,5 +24,6 @@ void            bd_report_dialog_focus       (BdReportDialog          *self,
                                               gboolean                 print);
 char           *bd_report_dialog_dup_preview (BdReportDialog          *self);
 gboolean        bd_report_dialog_is_busy     (BdReportDialog          *self);
+gboolean        bd_report_dialog_is_preview_ready (BdReportDialog     *self);
 
 G_END_DECLS
