@@ -12,6 +12,7 @@
 
 #include "bd-application.h"
 #include "bd-case-list.h"
+#include "bd-case-page.h"
 #include "bd-case-item.h"
 #include "bd-matrix-page.h"
 #include "bd-case-sidebar.h"
@@ -803,6 +804,40 @@ test_back_key (void)
   stop_app (&a);
 }
 
+/* A detail longer than the case keeps (label, ticket, model…) stops at
+ * the limit, says so, and what the field shows is what is saved. */
+static void
+test_label_limit (void)
+{
+  App a = start_app ();
+  g_autoptr(GString) long_label = g_string_new (NULL);
+  g_autoptr(BdCase) stored = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *page, *row;
+  gboolean said = FALSE;
+
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.show-page", "details");
+  page = find (GTK_WIDGET (a.window), BD_TYPE_CASE_PAGE, 0);
+  /* the model: the first field shown outside help-desk mode */
+  row = find (page, ADW_TYPE_ENTRY_ROW, 0);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Model"));
+  for (guint i = 0; i < 50; i++)
+    g_string_append (long_label, "Customer ");
+  g_assert_cmpuint (g_utf8_strlen (long_label->str, -1), ==, 450);
+  gtk_editable_set_text (GTK_EDITABLE (row), long_label->str);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1), ==, BD_CASE_MAX_SHORT_TEXT);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  stored = stored_case (&a);
+  g_assert_cmpstr (bd_case_get_model (stored), ==, gtk_editable_get_text (GTK_EDITABLE (row)));
+  collect (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    said |= g_str_equal (gtk_label_get_text (labels->pdata[i]), "200/200");
+  g_assert_true (said);
+  stop_app (&a);
+}
+
 /* A step that costs something is not ticked until the person confirms. */
 static void
 test_caution (void)
@@ -1160,7 +1195,7 @@ test_updates_network (void)
 
   set_network (network, FALSE, FALSE);
   settle (GTK_WIDGET (a.window));
-  g_assert_cmpstr (status_line (&a), ==, "Offline — using saved guidance");
+  g_assert_cmpstr (status_line (&a), ==, "Offline — using guidance 2026.12.1 (built in)");
   bd_guidance_updates_run_scheduled (updates);
   g_assert_false (bd_guidance_updates_is_checking (updates));
 
@@ -1175,6 +1210,14 @@ test_updates_network (void)
   iterate_until (check_done, updates, 10000);
   settle (GTK_WIDGET (a.window));
   g_assert_true (g_str_has_prefix (status_line (&a), "Guidance 2026.12.1 · checked just now"));
+
+  /* a network that does not reach the server is offline too, not a
+   * failure: a check that gets no connection says so */
+  g_settings_set_string (settings, "guidance-url", "http://127.0.0.1:9/guidance.json");
+  bd_guidance_updates_check_now (updates);
+  iterate_until (check_done, updates, 10000);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (status_line (&a), ==, "Offline — using guidance 2026.12.1 (built in)");
 
   /* and with auto-update off, it does not */
   g_settings_set_boolean (settings, "auto-update", FALSE);
@@ -1957,6 +2000,7 @@ main (int    argc,
   g_test_add_func ("/window/journey", test_journey);
   g_test_add_func ("/window/ios-words", test_ios_words);
   g_test_add_func ("/window/back-key", test_back_key);
+  g_test_add_func ("/window/label-limit", test_label_limit);
   g_test_add_func ("/window/sidebar-stays", test_sidebar_stays);
   g_test_add_func ("/window/caution", test_caution);
   g_test_add_func ("/window/countdown", test_countdown);

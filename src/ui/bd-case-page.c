@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-case-page.h"
+#include "bd-entry-limit.h"
 #include "bd-window.h"
 
 /*
@@ -372,4 +373,10 @@ bd_case_page_init (BdCasePage *self)
   g_object_set_data (G_OBJECT (self->other_apps_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_OTHER_APPS));
   g_object_set_data (G_OBJECT (self->focus_row), "field", GUINT_TO_POINTER (BD_CASE_FIELD_FOCUS));
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (on_notes_changed), self);
+  /* what a field shows is what the case keeps */
+  bd_entry_row_limit (self->label_row, BD_CASE_MAX_SHORT_TEXT);
+  bd_entry_row_limit (self->ticket_row, BD_CASE_MAX_SHORT_TEXT);
+  bd_entry_row_limit (self->model_row, BD_CASE_MAX_SHORT_TEXT);
+  bd_entry_row_limit (self->other_apps_row, BD_CASE_MAX_SHORT_TEXT);
+  bd_entry_row_limit (self->focus_row, BD_CASE_MAX_SHORT_TEXT);
 }

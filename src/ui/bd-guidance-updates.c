@@ -102,13 +102,28 @@ reason (const char *code,
   return _("an unknown problem");
 }
 
+static const char *
+source_words (BdGuidanceUpdates *self)
+{
+  return bd_pack_get_source (self->current) == BD_PACK_SOURCE_CACHE ? _("downloaded") : _("built in");
+}
+
 /* Which guidance is in use and where it came from. */
 static char *
 basic_status (BdGuidanceUpdates *self)
 {
-  /* TRANSLATORS: the status line, e.g. "Guidance 2026.11.1 · built in" */
-  return g_strdup_printf (_("Guidance %s · %s"), bd_pack_get_version (self->current),
-                          bd_pack_get_source (self->current) == BD_PACK_SOURCE_CACHE ? _("downloaded") : _("built in"));
+  /* TRANSLATORS: the status line, e.g. "Guidance 2026.12.1 · built in" */
+  return g_strdup_printf (_("Guidance %s · %s"), bd_pack_get_version (self->current), source_words (self));
+}
+
+/* No network, or no way to the server: not a failure of anything, just
+ * the guidance at hand. */
+static gboolean
+is_offline (BdGuidanceUpdates *self)
+{
+  if (self->monitor != NULL && !g_network_monitor_get_network_available (self->monitor))
+    return TRUE;
+  return self->state->failures > 0 && g_strcmp0 (self->state->last_result, "network") == 0;
 }
 
 static char *
@@ -128,8 +143,9 @@ compose_status (BdGuidanceUpdates *self)
     return g_strdup_printf (_("Guidance %s downloaded · used from the next start"), bd_pack_get_version (self->new_pack));
   if (self->cache_problem != NULL)
     return g_strdup_printf (_("Downloaded guidance was damaged and set aside — using %s"), version);
-  if (self->monitor != NULL && !g_network_monitor_get_network_available (self->monitor))
-    return g_strdup (_("Offline — using saved guidance"));
+  if (is_offline (self))
+    /* TRANSLATORS: the status line, e.g. "Offline — using guidance 2026.12.1 (built in)" */
+    return g_strdup_printf (_("Offline — using guidance %s (%s)"), version, source_words (self));
   if (self->state->failures > 0 && self->state->last_result != NULL)
     {
       const char *words = reason (self->state->last_result, &refused);

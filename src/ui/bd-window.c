@@ -15,6 +15,7 @@
 #include "bd-report-dialog.h"
 #include "bd-resets-page.h"
 #include "bd-window.h"
+#include "bd-entry-limit.h"
 
 /*
  * The main window: the case sidebar and the pages of the open case. It
@@ -672,6 +673,7 @@ add_entry (GtkListBox *list,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  bd_entry_row_limit (ADW_ENTRY_ROW (row), BD_CASE_MAX_SHORT_TEXT);
   gtk_list_box_append (list, row);
   return row;
 }
