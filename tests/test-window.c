@@ -838,6 +838,43 @@ test_label_limit (void)
   stop_app (&a);
 }
 
+static void set_language (const char *language);
+static const char *window_subtitle (App *a);
+
+static gboolean
+page_is_plan (gpointer data)
+{
+  return g_strcmp0 (bd_window_get_page (data), "plan") == 0;
+}
+
+/* A case started in English shows its symptom in German in a German
+ * session: the window speaks the guidance's language today; the words
+ * the person saw stay only in the history. */
+static void
+test_symptom_language (void)
+{
+  g_autoptr(BdPack) pack = bd_pack_new_bundled (NULL);
+  const char *german = bd_text_get_for (bd_symptom_get_text (bd_pack_lookup_symptom (pack, "badge-comes-back")), "de");
+  App a = start_app ();
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean shown = FALSE;
+
+  fresh_case (&a, "badge-comes-back");
+  stop_app (&a);
+  set_language ("de");
+  a = start_app ();
+  iterate_until (page_is_plan, a.window, 3000);
+  settle (GTK_WIDGET (a.window));
+  g_assert_cmpstr (bd_window_get_page (a.window), ==, "plan");
+  labels = all (a.window, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    shown |= g_str_equal (gtk_label_get_text (labels->pdata[i]), german);
+  g_assert_true (shown);
+  g_assert_cmpstr (window_subtitle (&a), ==, german);
+  stop_app (&a);
+  set_language ("");
+}
+
 /* A step that costs something is not ticked until the person confirms. */
 static void
 test_caution (void)
@@ -1867,6 +1904,15 @@ shoot_all (App        *a,
       act (a->window, views[i][0], views[i][1]);
       settle (GTK_WIDGET (a->window));
       name = g_strdup_printf ("%s-%s-%d", bd_window_get_page (a->window), style, width);
+      /* every page fits a phone-width window, in every language */
+      if (width <= 360)
+        {
+          int minimum = 0;
+          gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (a->window)), GTK_ORIENTATION_HORIZONTAL, -1,
+                              &minimum, NULL, NULL, NULL);
+          if (minimum > width)
+            g_error ("%s needs %d px, more than %d", name, minimum, width);
+        }
       if (g_str_equal (views[i][1], "walkthrough"))
         g_free (name), name = g_strdup_printf ("walkthrough-%s-%d", style, width);
       save_png (a->window, name);
@@ -2000,6 +2046,7 @@ main (int    argc,
   g_test_add_func ("/window/journey", test_journey);
   g_test_add_func ("/window/ios-words", test_ios_words);
   g_test_add_func ("/window/back-key", test_back_key);
+  g_test_add_func ("/window/symptom-language", test_symptom_language);
   g_test_add_func ("/window/label-limit", test_label_limit);
   g_test_add_func ("/window/sidebar-stays", test_sidebar_stays);
   g_test_add_func ("/window/caution", test_caution);

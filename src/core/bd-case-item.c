@@ -22,6 +22,7 @@ struct _BdCaseItem
   char *label;
   char *ticket;
   char *symptom;
+  char *symptom_id;
   BdCaseStatus status;
   gint64 updated;
   gboolean loaded;
@@ -54,6 +55,7 @@ bd_case_item_finalize (GObject *object)
   g_free (self->label);
   g_free (self->ticket);
   g_free (self->symptom);
+  g_free (self->symptom_id);
   G_OBJECT_CLASS (bd_case_item_parent_class)->finalize (object);
 }
 
@@ -157,6 +159,7 @@ bd_case_item_new_from_summary (const BdCaseSummary *summary)
   self->label = g_strdup (summary->label ? summary->label : "");
   self->ticket = g_strdup (summary->ticket ? summary->ticket : "");
   self->symptom = g_strdup (summary->symptom ? summary->symptom : "");
+  self->symptom_id = g_strdup (summary->symptom_id ? summary->symptom_id : "");
   self->status = CLAMP ((int) summary->status, BD_CASE_STATUS_OPEN, BD_CASE_STATUS_ESCALATED);
   self->updated = MAX (summary->updated, 0);
   self->loaded = TRUE;
@@ -184,6 +187,7 @@ bd_case_item_new_placeholder (const char *id)
   self->label = g_strdup ("");
   self->ticket = g_strdup ("");
   self->symptom = g_strdup ("");
+  self->symptom_id = g_strdup ("");
   return self;
 }
 
@@ -230,6 +234,19 @@ bd_case_item_get_ticket (BdCaseItem *self)
 {
   g_return_val_if_fail (BD_IS_CASE_ITEM (self), NULL);
   return self->ticket;
+}
+
+/**
+ * bd_case_item_get_symptom_id:
+ *
+ * Returns: the first symptom's id, for its words in the guidance's
+ *   language today, or ""
+ */
+const char *
+bd_case_item_get_symptom_id (BdCaseItem *self)
+{
+  g_return_val_if_fail (BD_IS_CASE_ITEM (self), NULL);
+  return self->symptom_id;
 }
 
 /**
@@ -281,5 +298,6 @@ bd_case_item_equal_summary (BdCaseItem          *self,
          && g_strcmp0 (self->id, summary->id) == 0
          && g_strcmp0 (self->label, summary->label) == 0
          && g_strcmp0 (self->ticket, summary->ticket) == 0
-         && g_strcmp0 (self->symptom, summary->symptom) == 0;
+         && g_strcmp0 (self->symptom, summary->symptom) == 0
+         && g_strcmp0 (self->symptom_id, summary->symptom_id ? summary->symptom_id : "") == 0;
 }

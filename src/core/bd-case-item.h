@@ -19,6 +19,7 @@ const char   *bd_case_item_get_title        (BdCaseItem          *self);
 const char   *bd_case_item_get_label        (BdCaseItem          *self);
 const char   *bd_case_item_get_ticket       (BdCaseItem          *self);
 const char   *bd_case_item_get_symptom      (BdCaseItem          *self);
+const char   *bd_case_item_get_symptom_id   (BdCaseItem          *self);
 BdCaseStatus  bd_case_item_get_status       (BdCaseItem          *self);
 gint64        bd_case_item_get_updated      (BdCaseItem          *self);
 gboolean      bd_case_item_equal_summary    (BdCaseItem          *self,

@@ -331,6 +331,7 @@ bd_case_summary_free (BdCaseSummary *summary)
   g_free (summary->label);
   g_free (summary->ticket);
   g_free (summary->symptom);
+  g_free (summary->symptom_id);
   g_free (summary);
 }
 
@@ -1761,6 +1762,8 @@ bd_case_store_get_summary (BdCaseStore  *self,
 
   stmt = prepare (self,
     "SELECT id, status, updated, label, ticket, coalesce ((SELECT text FROM case_symptoms"
+    " WHERE case_rowid = cases.rowid ORDER BY position LIMIT 1), ''),"
+    " coalesce ((SELECT symptom_id FROM case_symptoms"
     " WHERE case_rowid = cases.rowid ORDER BY position LIMIT 1), '') FROM cases"
     " WHERE id = ? AND deleted IS NULL", error);
   if (stmt == NULL)
@@ -1781,6 +1784,7 @@ bd_case_store_get_summary (BdCaseStore  *self,
   summary->label = g_strdup (column_text (stmt, 3));
   summary->ticket = g_strdup (column_text (stmt, 4));
   summary->symptom = g_strdup (column_text (stmt, 5));
+  summary->symptom_id = g_strdup (column_text (stmt, 6));
   sqlite3_reset (stmt);
   return summary;
 }

@@ -21,7 +21,8 @@ typedef struct
   gint64 updated;
   char *label;
   char *ticket;
-  char *symptom; /* the first symptom's text, or "" */
+  char *symptom; /* the first symptom's text as it was shown, or "" */
+  char *symptom_id; /* its id, for its words in today's language, or "" */
 } BdCaseSummary;
 
 void           bd_case_summary_free             (BdCaseSummary *summary);

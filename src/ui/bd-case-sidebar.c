@@ -19,6 +19,7 @@ struct _BdCaseSidebar
   AdwBin parent_instance;
 
   BdCaseList *cases;
+  BdPack *pack;    /* for each case's symptom in today's language */
   GtkSingleSelection *selection;
   char *select_id; /* the open case */
   char *shown_id;  /* the open case last scrolled into view */
@@ -116,11 +117,25 @@ name_row (GtkListItem *item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* A case's symptom in the guidance's language today: the words stored
+ * with the case are those of the day it was started, maybe in another
+ * language; they stay for a symptom the guidance no longer has. */
+static const char *
+symptom_words (BdCaseSidebar *self,
+               BdCaseItem    *kase)
+{
+  const char *id = bd_case_item_get_symptom_id (kase);
+  BdSymptom *symptom = self->pack != NULL && *id != '\0' ? bd_pack_lookup_symptom (self->pack, id) : NULL;
+
+  return symptom != NULL ? bd_text_get (bd_symptom_get_text (symptom)) : bd_case_item_get_symptom (kase);
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
+  BdCaseSidebar *self = user_data;
   BdCaseItem *kase = gtk_list_item_get_item (item);
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *symptom = gtk_widget_get_next_sibling (title);
@@ -130,14 +145,17 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *line = *ticket != '\0'
     ? g_strdup_printf ("%s · %s · %s", ticket, status_name (bd_case_item_get_status (kase)), when)
     : g_strdup_printf ("%s · %s", status_name (bd_case_item_get_status (kase)), when);
-  const char *symptom_text = bd_case_item_get_symptom (kase);
+  const char *symptom_text = symptom_words (self, kase);
+  gboolean labelled = *bd_case_item_get_label (kase) != '\0';
 
-  gtk_label_set_text (GTK_LABEL (title), bd_case_item_get_title (kase));
+  gtk_label_set_text (GTK_LABEL (title), labelled || *symptom_text == '\0' ? bd_case_item_get_title (kase)
+                                                                            : symptom_text);
   gtk_label_set_text (GTK_LABEL (symptom), symptom_text);
   /* the title is the symptom when there is no label: no need to say it twice */
-  gtk_widget_set_visible (symptom, *symptom_text != '\0' && *bd_case_item_get_label (kase) != '\0');
+  gtk_widget_set_visible (symptom, *symptom_text != '\0' && labelled);
   gtk_label_set_text (GTK_LABEL (meta), line);
-  name_row (item, gtk_widget_get_visible (symptom) ? symptom_text : NULL, bd_case_item_get_title (kase), line);
+  name_row (item, gtk_widget_get_visible (symptom) ? symptom_text : NULL,
+            gtk_label_get_text (GTK_LABEL (title)), line);
 }
 
 static void
@@ -207,6 +225,19 @@ on_stop_search (GtkSearchEntry *entry,
 static void on_loading (BdCaseSidebar *self);
 static void on_rows_changed (BdCaseSidebar *self);
 static void update_hold (BdCaseSidebar *self);
+
+/**
+ * bd_case_sidebar_set_pack:
+ *
+ * The guidance whose words the rows use for each case's symptom.
+ */
+void
+bd_case_sidebar_set_pack (BdCaseSidebar *self,
+                          BdPack        *pack)
+{
+  g_return_if_fail (BD_IS_CASE_SIDEBAR (self));
+  g_set_object (&self->pack, pack);
+}
 
 void
 bd_case_sidebar_set_backend (BdCaseSidebar *self,
@@ -338,6 +369,7 @@ bd_case_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_CASE_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
+  g_clear_object (&self->pack);
   g_clear_pointer (&self->select_id, g_free);
   g_clear_pointer (&self->shown_id, g_free);
   G_OBJECT_CLASS (bd_case_sidebar_parent_class)->dispose (object);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bd-case-backend.h"
+#include "bd-pack.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdCaseSidebar, bd_case_sidebar, BD, CASE_SIDEBAR, AdwBin)
 
 gboolean bd_case_sidebar_is_loading (BdCaseSidebar *self);
+void bd_case_sidebar_set_pack     (BdCaseSidebar *self,
+                                   BdPack        *pack);
 void bd_case_sidebar_set_backend  (BdCaseSidebar *self,
                                    BdCaseBackend *backend);
 void bd_case_sidebar_refresh      (BdCaseSidebar *self,

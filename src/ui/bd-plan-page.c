@@ -111,7 +111,9 @@ create_row (const BdPlanGuide *entry)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bd_text_get (bd_guide_get_title (entry->guide)));
-  parts->icon = GTK_IMAGE (gtk_image_new ());
+  /* the icon is for the eye; a screen reader hears the state in the
+   * row's description (update_row) */
+  parts->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (parts->icon));
   parts->current = GTK_LABEL (gtk_label_new (_("Now")));
   gtk_widget_add_css_class (GTK_WIDGET (parts->current), "accent");
@@ -127,6 +129,46 @@ create_row (const BdPlanGuide *entry)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", bd_guide_get_id (entry->guide));
   g_object_set_data_full (G_OBJECT (row), "parts", parts, g_free);
   return row;
+}
+
+/* What the state icon shows, in words: the subtitle says the rest. */
+static const char *
+state_word (BdGuideState state)
+{
+  switch (state)
+    {
+    case BD_GUIDE_STATE_UNTRIED:
+      return _("Not tried yet");
+    case BD_GUIDE_STATE_IN_PROGRESS:
+      return _("In progress");
+    case BD_GUIDE_STATE_CLEARED:
+    case BD_GUIDE_STATE_NOT_CLEARED:
+    case BD_GUIDE_STATE_SKIPPED:
+    case BD_GUIDE_STATE_FINISHED:
+    default:
+      return NULL;  /* the subtitle's state text says it */
+    }
+}
+
+/* "Now · Not tried yet · Fix · 0 of 6 steps": the row's icon and "Now"
+ * badge, told to a screen reader with the title. */
+static void
+describe_row (GtkWidget         *row,
+              const BdPlanGuide *entry,
+              gboolean           current,
+              const char        *subtitle)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  const char *word = state_word (entry->state);
+
+  if (current)
+    g_string_append_printf (description, "%s · ", _("Now"));
+  if (word != NULL)
+    g_string_append_printf (description, "%s · ", word);
+  g_string_append (description, subtitle);
+  /* the description, not the subtitle label the row points to */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
 }
 
 static void
@@ -145,6 +187,7 @@ update_row (GtkWidget         *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (parts->progress),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
   gtk_widget_set_visible (GTK_WIDGET (parts->current), current);
+  describe_row (row, entry, current, subtitle);
   if (entry->state == BD_GUIDE_STATE_CLEARED)
     gtk_widget_add_css_class (GTK_WIDGET (parts->icon), "success");
   else
@@ -196,8 +239,15 @@ update_header (BdPlanPage *self,
   guint handled, total;
   int current = bd_plan_get_current (plan);
 
+  /* in the guidance's language today; the case's own words are history */
   for (guint i = 0; i < symptoms->len; i++)
-    g_string_append_printf (text, "%s%s", i ? "\n" : "", ((BdCaseSymptom *) symptoms->pdata[i])->text);
+    {
+      const BdCaseSymptom *kept = symptoms->pdata[i];
+      BdSymptom *symptom = bd_pack_lookup_symptom (pack, kept->id);
+
+      g_string_append_printf (text, "%s%s", i ? "\n" : "",
+                              symptom != NULL ? bd_text_get (bd_symptom_get_text (symptom)) : kept->text);
+    }
   gtk_label_set_text (self->symptom_label, text->str);
   gtk_label_set_text (self->cause_label, first ? bd_text_get (bd_symptom_get_cause (first)) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->cause_label), first != NULL);
@@ -213,7 +263,9 @@ update_header (BdPlanPage *self,
       BdGuide *guide = bd_plan_get_guide (plan, current)->guide;
       /* TRANSLATORS: the button to the guide to work on now */
       g_autofree char *label = g_strdup_printf (_("Continue: %s"), bd_text_get (bd_guide_get_title (guide)));
-      gtk_button_set_label (self->continue_button, label);
+      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (self->continue_button)), label);
+      /* GTK 4.8 names a button by its label only when the button made it */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->continue_button), "s", bd_guide_get_id (guide));
     }
 }
@@ -355,6 +407,14 @@ bd_plan_page_init (BdPlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->ios_majors = g_array_new (FALSE, FALSE, sizeof (int));
+  /* "Weiter: Nachrichten in iCloud auffrischen" wraps at phone width */
+  {
+    GtkWidget *label = gtk_label_new (NULL);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    gtk_button_set_child (self->continue_button, label);
+  }
   g_signal_connect_swapped (self->ios_row, "notify::selected", G_CALLBACK (on_ios_selected), self);
 }
 

@@ -155,6 +155,7 @@ show_sidebar (BdWindow *self,
   if (!visible || self->sidebar != NULL)
     return;
   self->sidebar = g_object_new (BD_TYPE_CASE_SIDEBAR, "vexpand", TRUE, NULL);
+  bd_case_sidebar_set_pack (self->sidebar, self->pack);
   gtk_box_append (GTK_BOX (self->sidebar_box), GTK_WIDGET (self->sidebar));
   if (self->session != NULL)
     {
@@ -174,11 +175,27 @@ refresh_sidebar (BdWindow   *self,
 
 /* --- the session ------------------------------------------------------ */
 
+/* The label, else the first symptom in the guidance's language today
+ * (the case keeps the words of the day it started, maybe in another). */
+static char *
+dup_case_title (BdWindow *self,
+                BdCase   *kase)
+{
+  GPtrArray *symptoms = bd_case_get_symptoms (kase);
+  BdSymptom *symptom = NULL;
+
+  if (*bd_case_get_label (kase) == '\0' && symptoms->len > 0)
+    symptom = bd_pack_lookup_symptom (self->pack, ((BdCaseSymptom *) symptoms->pdata[0])->id);
+  if (symptom != NULL)
+    return g_strdup (bd_text_get (bd_symptom_get_text (symptom)));
+  return bd_case_dup_title (kase);
+}
+
 static void
 update_titles (BdWindow *self)
 {
   BdCase *kase = self->session ? bd_session_get_case (self->session) : NULL;
-  g_autofree char *title = kase ? bd_case_dup_title (kase) : NULL;
+  g_autofree char *title = kase ? dup_case_title (self, kase) : NULL;
 
   adw_window_title_set_subtitle (self->window_title, title ? title : "");
 }
@@ -869,7 +886,7 @@ delete_case_action (GtkWidget  *widget,
   save_view (self);
   deleting = g_new0 (Deleting, 1);
   deleting->self = g_object_ref (self);
-  deleting->title = bd_case_dup_title (bd_session_get_case (self->session));
+  deleting->title = dup_case_title (self, bd_session_get_case (self->session));
   bd_session_delete_case_async (self->session, case_deleted, deleting);
 }
 
