@@ -16,10 +16,13 @@ BUILD_PACKAGES=(
 )
 
 # What the test suite needs on top: a private D-Bus session and X server,
-# the validators of the data suite, fonts and icons for the screenshots.
+# the validators of the data suite, fonts and icons for the screenshots,
+# the accessibility bus and its Python client for the AT-SPI walk, and
+# xdotool for real key presses and pointer moves in the window tests.
 TEST_PACKAGES=(
   dbus-daemon xvfb xauth python3 python3-jsonschema
   fonts-cantarell adwaita-icon-theme poppler-utils minisign openssl nginx-light
+  at-spi2-core python3-pyatspi xdotool
 )
 
 SUDO=""

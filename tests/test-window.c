@@ -934,6 +934,45 @@ test_countdown (void)
   stop_app (&a);
 }
 
+static gboolean
+wait_device_done (gpointer data)
+{
+  App *a = data;
+  BdPlan *plan = bd_session_get_plan (bd_window_get_session (a->window));
+
+  return bd_plan_get_step_state (plan, "rebuild-imessage-sync", "wait-30", BD_DEVICE_IPHONE) == BD_STEP_STATE_DONE
+      && bd_plan_get_step_state (plan, "rebuild-imessage-sync", "wait-30", BD_DEVICE_MAC) == BD_STEP_STATE_DONE;
+}
+
+/* A per-device wait ends as a single one does: ticked, here on every
+ * device it is still to do on (the iPad was skipped and stays so). */
+static void
+test_device_wait (void)
+{
+  App a = start_app ();
+  BdSession *session;
+  GtkWidget *start_button;
+  GAsyncResult *result = NULL;
+  BdPlan *plan;
+
+  fresh_case (&a, "badge-stuck-all-devices");
+  session = bd_window_get_session (a.window);
+  bd_case_set_other_devices (bd_session_get_case (session), BD_DEVICE_IPAD | BD_DEVICE_MAC);
+  g_assert_true (save_details (session, BD_CASE_FIELD_OTHER_DEVICES));
+  bd_session_set_step_async (session, "rebuild-imessage-sync", "wait-30", BD_DEVICE_IPAD, BD_STEP_STATE_SKIPPED, keep_result, &result);
+  g_assert_true (written (session, &result));
+  act (a.window, "win.open-guide", "rebuild-imessage-sync");
+  start_button = find (GTK_WIDGET (step_row (a.window, "wait-30")), GTK_TYPE_BUTTON, 0);
+  g_assert_true (gtk_widget_activate (start_button));
+  iterate_until (wait_device_done, &a, 40000);
+  settle (GTK_WIDGET (a.window));
+  plan = bd_session_get_plan (session);
+  g_assert_cmpint (bd_plan_get_step_state (plan, "rebuild-imessage-sync", "wait-30", BD_DEVICE_IPHONE), ==, BD_STEP_STATE_DONE);
+  g_assert_cmpint (bd_plan_get_step_state (plan, "rebuild-imessage-sync", "wait-30", BD_DEVICE_MAC), ==, BD_STEP_STATE_DONE);
+  g_assert_cmpint (bd_plan_get_step_state (plan, "rebuild-imessage-sync", "wait-30", BD_DEVICE_IPAD), ==, BD_STEP_STATE_SKIPPED);
+  stop_app (&a);
+}
+
 /* --- guidance updates ---------------------------------------------------- */
 
 typedef struct
@@ -2052,6 +2091,7 @@ main (int    argc,
   g_test_add_func ("/window/caution", test_caution);
   g_test_add_func ("/window/countdown", test_countdown);
   g_test_add_func ("/window/countdown-notifies", test_countdown_notifies);
+  g_test_add_func ("/window/device-wait", test_device_wait);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/other-processes", test_other_processes);
   g_test_add_func ("/window/store-busy", test_store_busy);

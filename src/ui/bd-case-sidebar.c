@@ -201,6 +201,20 @@ on_search_changed (GtkSearchEntry *entry,
   bd_case_list_set_search (self->cases, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* GTK 4.8 draws the status filter's button itself: it gets its name,
+ * with the status chosen, from here (a screen reader read "(None)"). */
+static void
+name_status_button (BdCaseSidebar *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->status_dropdown));
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->status_dropdown);
+  g_autofree char *name = g_strdup_printf (_("Show cases with this status: %s"),
+                                           item != NULL ? gtk_string_object_get_string (item) : "");
+
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 on_status_changed (GtkDropDown   *dropdown,
                    GParamSpec    *pspec,
@@ -208,6 +222,7 @@ on_status_changed (GtkDropDown   *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
+  name_status_button (self);
   /* All, Open, Resolved, Escalated */
   if (self->cases == NULL)
     return;
@@ -440,6 +455,7 @@ bd_case_sidebar_init (BdCaseSidebar *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_status_button (self);
   g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_pointer_enter), self);
   g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_pointer_leave), self);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_keyboard_enter), self);

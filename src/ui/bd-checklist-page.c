@@ -123,7 +123,8 @@ create_row (BdChecklistPage *self,
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), from);
       g_object_set_data_full (G_OBJECT (check), "step", g_object_ref (step), g_object_unref);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      /* the line's number too, as a step's tick says its step */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, numbered, -1);
       g_signal_connect (check, "toggled", G_CALLBACK (on_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

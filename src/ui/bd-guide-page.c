@@ -179,12 +179,33 @@ on_row_activated (GtkListBox    *list,
 
 /* --- countdowns ------------------------------------------------------- */
 
+/* A per-device wait has one countdown, not one per device: the person
+ * waits once with all the devices of the case in hand. So when it runs
+ * out, the wait is ticked on every device of the case where it is still
+ * pending, as a single wait ticks itself; a device already ticked,
+ * skipped or marked "does not apply" keeps what the person chose. */
+static void
+tick_wait_on_devices (BdGuidePage *self,
+                      BdStep      *step,
+                      BdDevice     devices)
+{
+  static const BdDevice order[] = { BD_DEVICE_IPHONE, BD_DEVICE_IPAD, BD_DEVICE_MAC };
+  BdPlan *plan = bd_session_get_plan (self->session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if ((devices & order[i]) && plan != NULL
+        && bd_plan_get_step_state (plan, bd_step_get_guide_id (step), bd_step_get_id (step), order[i])
+           == BD_STEP_STATE_PENDING)
+      commit (self, step, order[i], BD_STEP_STATE_DONE);
+}
+
 static void
 on_countdown_finished (BdCountdown *countdown,
                        BdGuidePage *self)
 {
   BdStep *step = g_object_get_data (G_OBJECT (countdown), "step");
   const char *case_id = g_object_get_data (G_OBJECT (countdown), "case");
+  BdCase *kase;
   GtkWindow *window = GTK_WINDOW (get_window (self));
   GApplication *app = G_APPLICATION (gtk_window_get_application (window));
 
@@ -197,10 +218,13 @@ on_countdown_finished (BdCountdown *countdown,
       g_application_send_notification (app, "countdown", notification);
     }
   /* The wait was made: tick it, on the open case only. */
-  if (bd_session_get_case (self->session) != NULL
-      && g_str_equal (bd_case_get_id (bd_session_get_case (self->session)), case_id)
-      && !bd_step_get_per_device (step))
+  kase = bd_session_get_case (self->session);
+  if (kase == NULL || !g_str_equal (bd_case_get_id (kase), case_id))
+    return;
+  if (!bd_step_get_per_device (step))
     commit (self, step, BD_DEVICE_NONE, BD_STEP_STATE_DONE);
+  else
+    tick_wait_on_devices (self, step, bd_case_get_devices (kase));
 }
 
 static BdCountdown *

@@ -26,6 +26,7 @@ struct _BdStepRow
   guint saving;        /* changes on their way to the store */
   gboolean not_saved;  /* the last change failed */
   GtkWidget *device_checks[3];
+  guint number;
 
   GtkLabel *number_label;
   GtkLabel *text_label;
@@ -39,6 +40,7 @@ struct _BdStepRow
   GtkButton *countdown_button;
   GtkLabel *countdown_label;
   GtkCheckButton *check;
+  GtkWidget *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (BdStepRow, bd_step_row, GTK_TYPE_LIST_BOX_ROW)
@@ -324,6 +326,21 @@ pending_action (GtkWidget  *widget,
 
 /* --- the object ------------------------------------------------------- */
 
+/* A screen reader lists the controls of a guide out of their rows: each
+ * says which step it belongs to. */
+static void
+name_controls (BdStepRow *self)
+{
+  const char *text = bd_text_get (bd_step_get_text (self->step));
+  /* TRANSLATORS: a step's tick for a screen reader: "Step 3: Type one letter…" */
+  g_autofree char *check = g_strdup_printf (_("Step %u: %s"), self->number, text);
+  /* TRANSLATORS: a step's menu for a screen reader: "More about step 3: Type one letter…" */
+  g_autofree char *more = g_strdup_printf (_("More about step %u: %s"), self->number, text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, check, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, more, -1);
+}
+
 static void
 fill (BdStepRow *self,
       guint      number)
@@ -332,6 +349,7 @@ fill (BdStepRow *self,
   BdText *expect = bd_step_get_expect (self->step);
   g_autofree char *num = g_strdup_printf ("%u", number);
 
+  self->number = number;
   gtk_label_set_text (self->number_label, num);
   gtk_label_set_text (self->text_label, bd_text_get (bd_step_get_text (self->step)));
   gtk_widget_set_visible (self->caution_box, caution != NULL);
@@ -344,8 +362,7 @@ fill (BdStepRow *self,
       g_autofree char *line = g_strdup_printf (_("When it worked: %s"), bd_text_get (expect));
       gtk_label_set_text (self->expect_label, line);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  bd_text_get (bd_step_get_text (self->step)), -1);
+  name_controls (self);
   /* The row takes the focus Space acts on: a screen reader says the step,
    * then what it costs and what to expect. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
@@ -406,10 +423,11 @@ add_device_checks (BdStepRow *self)
   for (guint i = 0; i < G_N_ELEMENTS (device_order); i++)
     if (self->devices & device_order[i])
       {
-        /* TRANSLATORS: a step's tick on one device, for a screen reader */
-        g_autofree char *spoken = g_strdup_printf (_("%s on the %s"),
-                                                   bd_text_get (bd_step_get_text_on (self->step, device_order[i])),
-                                                   device_label (device_order[i]));
+        /* TRANSLATORS: a step's tick on one device, for a screen reader:
+         * "Step 8 on the iPad: Open Settings…" */
+        g_autofree char *spoken = g_strdup_printf (_("Step %u on the %s: %s"), self->number,
+                                                   device_label (device_order[i]),
+                                                   bd_text_get (bd_step_get_text_on (self->step, device_order[i])));
         self->device_checks[i] = create_check (self, device_order[i], device_label (device_order[i]));
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->device_checks[i]),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
@@ -501,6 +519,7 @@ bd_step_row_class_init (BdStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, countdown_button);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, BdStepRow, check);
+  gtk_widget_class_bind_template_child (widget_class, BdStepRow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
 
   gtk_widget_class_install_action (widget_class, "step.countdown-toggle", NULL, countdown_toggle);
