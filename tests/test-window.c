@@ -934,6 +934,54 @@ test_countdown (void)
   stop_app (&a);
 }
 
+static gboolean window_gone (gpointer data);
+
+/* Closing the window while a wait runs asks first; the wait's end is
+ * kept with the case, so one that ran out while the window was closed is
+ * over (and ticked) when the case opens again, not started afresh. */
+static void
+test_wait_kept (void)
+{
+  App a = start_app ();
+  GtkWidget *start_button;
+  AdwMessageDialog *dialog;
+  gpointer window = NULL, asked = NULL;
+
+  fresh_case (&a, "badge-one-all-read");
+  act (a.window, "win.open-guide", "open-all-threads");
+  (void) start_button;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (a.window, "wait-five")),
+                                             "step.countdown-toggle", NULL));
+  settle (GTK_WIDGET (a.window));
+  g_assert_true (bd_guide_page_is_waiting (BD_GUIDE_PAGE (find (GTK_WIDGET (a.window), BD_TYPE_GUIDE_PAGE, 0))));
+
+  gtk_window_close (GTK_WINDOW (a.window));
+  settle (GTK_WIDGET (a.window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Wait Is Still Running");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (a.window)));
+  window = a.window;
+  asked = dialog;
+  g_object_add_weak_pointer (window, &window);
+  g_object_add_weak_pointer (asked, &asked);
+  adw_message_dialog_response (dialog, "close");
+  if (asked != NULL)
+    gtk_window_destroy (GTK_WINDOW (asked));
+  iterate_until (window_gone, &window, 3000);
+  g_assert_null (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&a.app);
+
+  /* the five seconds pass while the window is closed */
+  g_usleep (6 * G_USEC_PER_SEC);
+  a = start_app ();
+  iterate_until (wait_step_done, &a, 3000);
+  g_assert_true (wait_step_done (&a));
+  stop_app (&a);
+}
+
 static gboolean
 wait_device_done (gpointer data)
 {
@@ -2092,6 +2140,7 @@ main (int    argc,
   g_test_add_func ("/window/countdown", test_countdown);
   g_test_add_func ("/window/countdown-notifies", test_countdown_notifies);
   g_test_add_func ("/window/device-wait", test_device_wait);
+  g_test_add_func ("/window/wait-kept", test_wait_kept);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/other-processes", test_other_processes);
   g_test_add_func ("/window/store-busy", test_store_busy);

@@ -357,3 +357,47 @@ bd_countdown_reset (BdCountdown *self)
   set_running (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+/**
+ * bd_countdown_get_end_time:
+ *
+ * Returns: while running, the wall-clock time it reaches 0 (microseconds
+ *   since the epoch, UTC), to be kept with the case; otherwise 0
+ */
+gint64
+bd_countdown_get_end_time (BdCountdown *self)
+{
+  g_return_val_if_fail (BD_IS_COUNTDOWN (self), 0);
+
+  if (!self->running)
+    return 0;
+  return g_get_real_time () + (self->deadline - g_get_monotonic_time ());
+}
+
+/**
+ * bd_countdown_run_until:
+ * @end_time: a wall-clock end, as bd_countdown_get_end_time() gave it
+ *
+ * Goes on with a wait started before the window closed: running to
+ * @end_time, or, when that has passed, finished at once (a wait that ran
+ * out meanwhile is over).
+ */
+void
+bd_countdown_run_until (BdCountdown *self,
+                        gint64       end_time)
+{
+  gint64 left_us;
+
+  g_return_if_fail (BD_IS_COUNTDOWN (self));
+
+  left_us = MIN (end_time - g_get_real_time (), duration_us (self));
+  stop_ticking (self);
+  set_running (self, FALSE);
+  if (left_us <= 0)
+    {
+      finish (self);
+      return;
+    }
+  self->left_us = left_us;
+  bd_countdown_start (self);
+}

@@ -15,5 +15,8 @@ gboolean     bd_countdown_get_running   (BdCountdown *self);
 void         bd_countdown_start         (BdCountdown *self);
 void         bd_countdown_pause         (BdCountdown *self);
 void         bd_countdown_reset         (BdCountdown *self);
+gint64       bd_countdown_get_end_time  (BdCountdown *self);
+void         bd_countdown_run_until     (BdCountdown *self,
+                                         gint64       end_time);
 
 G_END_DECLS

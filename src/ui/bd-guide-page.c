@@ -4,6 +4,7 @@
 #include "bd-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bd-guide-page.h"
 #include "bd-step-row.h"
@@ -228,10 +229,11 @@ on_countdown_finished (BdCountdown *countdown,
 }
 
 static BdCountdown *
-countdown_for (BdGuidePage *self,
-               BdStep      *step)
+countdown_for_case (BdGuidePage *self,
+                    const char  *case_id,
+                    BdStep      *step)
 {
-  g_autofree char *key = g_strdup_printf ("%s/%s/%s", self->case_id, bd_step_get_guide_id (step),
+  g_autofree char *key = g_strdup_printf ("%s/%s/%s", case_id, bd_step_get_guide_id (step),
                                           bd_step_get_id (step));
   BdCountdown *countdown = g_hash_table_lookup (self->countdowns, key);
 
@@ -239,11 +241,101 @@ countdown_for (BdGuidePage *self,
     {
       countdown = bd_countdown_new (bd_step_get_wait_seconds (step));
       g_object_set_data_full (G_OBJECT (countdown), "step", g_object_ref (step), g_object_unref);
-      g_object_set_data_full (G_OBJECT (countdown), "case", g_strdup (self->case_id), g_free);
+      g_object_set_data_full (G_OBJECT (countdown), "case", g_strdup (case_id), g_free);
       g_signal_connect (countdown, "finished", G_CALLBACK (on_countdown_finished), self);
       g_hash_table_insert (self->countdowns, g_steal_pointer (&key), countdown);
     }
   return countdown;
+}
+
+static BdCountdown *
+countdown_for (BdGuidePage *self,
+               BdStep      *step)
+{
+  return countdown_for_case (self, self->case_id, step);
+}
+
+/**
+ * bd_guide_page_dup_waits:
+ *
+ * Returns: (transfer full): the waits of case @case_id running now, as
+ *   "GUIDE/STEP@END;…" with each wall-clock end, for the case to keep
+ *   while the window is closed; "" for none
+ */
+char *
+bd_guide_page_dup_waits (BdGuidePage *self,
+                         const char  *case_id)
+{
+  g_autoptr(GString) waits = g_string_new (NULL);
+  g_autofree char *prefix = g_strconcat (case_id, "/", NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (BD_IS_GUIDE_PAGE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->countdowns);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 end = bd_countdown_get_end_time (value);
+
+      if (end > 0 && g_str_has_prefix (key, prefix))
+        g_string_append_printf (waits, "%s%s@%" G_GINT64_FORMAT, waits->len > 0 ? ";" : "",
+                                (const char *) key + strlen (prefix), end);
+    }
+  return g_strdup (waits->str);
+}
+
+/**
+ * bd_guide_page_restore_waits:
+ * @waits: as bd_guide_page_dup_waits() gave them
+ *
+ * Goes on with the waits of @case_id from their kept ends: each runs on,
+ * or, when its end passed while the window was closed, is over (and
+ * ticks its step, as a wait does when it ends).
+ */
+void
+bd_guide_page_restore_waits (BdGuidePage *self,
+                             const char  *case_id,
+                             const char  *waits)
+{
+  g_auto(GStrv) entries = g_strsplit (waits, ";", -1);
+
+  g_return_if_fail (BD_IS_GUIDE_PAGE (self));
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit_set (entries[i], "/@", 3);
+      BdGuide *guide;
+      BdStep *step;
+
+      if (g_strv_length (parts) != 3)
+        continue;
+      guide = bd_pack_lookup_guide (bd_session_get_pack (self->session), parts[0]);
+      step = guide != NULL ? bd_guide_lookup_step (guide, parts[1]) : NULL;
+      if (step == NULL || bd_step_get_wait_seconds (step) == 0)
+        continue;
+      bd_countdown_run_until (countdown_for_case (self, case_id, step), g_ascii_strtoll (parts[2], NULL, 10));
+    }
+}
+
+/**
+ * bd_guide_page_is_waiting:
+ *
+ * Returns: whether a wait is running, in any case
+ */
+gboolean
+bd_guide_page_is_waiting (BdGuidePage *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (BD_IS_GUIDE_PAGE (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->countdowns);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (bd_countdown_get_running (value))
+      return TRUE;
+  return FALSE;
 }
 
 /* --- filling ---------------------------------------------------------- */

@@ -19,4 +19,11 @@ void     bd_guide_page_focus_next  (BdGuidePage *self);
 void     bd_guide_page_set_scroll  (BdGuidePage *self,
                                     double       value);
 
+char    *bd_guide_page_dup_waits     (BdGuidePage *self,
+                                     const char  *case_id);
+void     bd_guide_page_restore_waits (BdGuidePage *self,
+                                     const char  *case_id,
+                                     const char  *waits);
+gboolean bd_guide_page_is_waiting    (BdGuidePage *self);
+
 G_END_DECLS

@@ -28,6 +28,9 @@
 /* The pages other than the matrix are made on first visit: the first
  * frame needs only the matrix, and start-up must stay close to a bare
  * window's (bench/startup). */
+/* In a case's view, after where the window was: its running waits. */
+#define WAITS_MARK "|waits="
+
 struct _BdWindow
 {
   AdwApplicationWindow parent_instance;
@@ -37,6 +40,7 @@ struct _BdWindow
   GCancellable *cancellable; /* cancelled on close: no answer reaches a closed window */
   BdSession *session;
   GtkWindow *shortcuts;
+  gboolean close_confirmed; /* closing with a wait running was agreed to */
   GPtrArray *history; /* views to go back to, "page" or "page:argument" */
   char *view;         /* the view shown now */
   gboolean restoring;
@@ -286,6 +290,18 @@ save_view (BdWindow *self)
     view = g_strdup_printf ("%s:%d", self->view, (int) bd_guide_page_get_scroll (self->guide_page));
   else
     view = g_strdup (self->view);
+  /* the waits running in the case go on while the window is closed */
+  if (self->guide_page != NULL && bd_session_get_case (self->session) != NULL)
+    {
+      g_autofree char *waits = bd_guide_page_dup_waits (self->guide_page,
+                                                        bd_case_get_id (bd_session_get_case (self->session)));
+      if (*waits != '\0')
+        {
+          char *with = g_strdup_printf ("%s" WAITS_MARK "%s", view, waits);
+          g_free (view);
+          view = with;
+        }
+    }
   bd_session_set_view (self->session, view);
 }
 
@@ -489,6 +505,16 @@ static void
 show_opened_case (BdWindow *self)
 {
   g_autofree char *view = view_for_case (self);
+  char *waits = strstr (view, WAITS_MARK);
+
+  if (waits != NULL)
+    {
+      *waits = '\0';
+      ensure_page (self, "guide");
+      if (self->guide_page != NULL)
+        bd_guide_page_restore_waits (self->guide_page, bd_case_get_id (bd_session_get_case (self->session)),
+                                     waits + strlen (WAITS_MARK));
+    }
 
   g_ptr_array_set_size (self->history, 0);
   self->restoring = TRUE;
@@ -1180,10 +1206,43 @@ on_map (BdWindow *self)
 }
 
 static gboolean
+close_now (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_answer (AdwMessageDialog *dialog,
+                 const char       *response,
+                 BdWindow         *self)
+{
+  if (!g_str_equal (response, "close"))
+    return;
+  self->close_confirmed = TRUE;
+  /* once the dialog, which belongs to the window, has closed itself */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_now, g_object_ref (self), g_object_unref);
+}
+
+/* A wait running when the window closes goes on (its end is kept with
+ * the case), but nothing says when it ends: the person is asked first. */
+static gboolean
 on_close_request (BdWindow *self)
 {
+  AdwMessageDialog *dialog;
+
   save_view (self);
-  return FALSE;
+  if (self->close_confirmed || self->guide_page == NULL || !bd_guide_page_is_waiting (self->guide_page))
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("A Wait Is Still Running"),
+    _("It goes on while Badge Doctor is closed, and the case shows it as over when you open it again, "
+      "but nothing tells you when it ends.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Open"), "close", _("_Close"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_answer), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
