@@ -21,11 +21,12 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
+/* Every byte of @contents to @fd; a device or a pipe cannot be synced. */
 static gboolean
-write_all (int           fd,
-           GBytes       *contents,
-           const char   *path,
-           GError      **error)
+write_bytes (int           fd,
+             GBytes       *contents,
+             const char   *path,
+             GError      **error)
 {
   gsize size = 0;
   const guint8 *data = g_bytes_get_data (contents, &size);
@@ -40,6 +41,18 @@ write_all (int           fd,
       data += n;
       size -= (gsize) n;
     }
+  return TRUE;
+}
+
+/* ... and on the disk before the file is renamed into place. */
+static gboolean
+write_all (int           fd,
+           GBytes       *contents,
+           const char   *path,
+           GError      **error)
+{
+  if (!write_bytes (fd, contents, path, error))
+    return FALSE;
   if (fsync (fd) != 0)
     return set_errno_error (error, errno, path);
   return TRUE;
@@ -84,24 +97,13 @@ write_in_place (const char  *path,
                 GError     **error)
 {
   int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (contents, &size);
 
   if (fd < 0)
     return set_errno_error (error, errno, path);
-  while (size > 0)
+  if (!write_bytes (fd, contents, path, error))
     {
-      gssize n = write (fd, data, size);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          close (fd);
-          return set_errno_error (error, saved, path);
-        }
-      data += n;
-      size -= (gsize) n;
+      close (fd);
+      return FALSE;
     }
   if (close (fd) != 0)
     return set_errno_error (error, errno, path);
