@@ -357,19 +357,20 @@ fetch_signature (Check        *check,
   return FALSE;
 }
 
-/* Only the pack the app ships (its id) may replace the guidance: another
- * pack, however well signed, would answer other questions. */
+/* Only the pack in use (its id: the bundled pack's, as a cache of another
+ * is never used) may be replaced: another pack, however well signed,
+ * would answer other questions. */
 static gboolean
-is_our_pack (BdPack  *pack,
+is_our_pack (Check   *check,
+             BdPack  *pack,
              GError **error)
 {
-  g_autoptr(BdPack) bundled = bd_pack_new_bundled (NULL);
+  const char *ours = bd_pack_get_id (check->current);
 
-  g_assert (bundled != NULL);
-  if (g_strcmp0 (bd_pack_get_id (pack), bd_pack_get_id (bundled)) == 0)
+  if (g_strcmp0 (bd_pack_get_id (pack), ours) == 0)
     return TRUE;
   g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_OTHER_PACK, "the pack is “%s”, not “%s”",
-               bd_pack_get_id (pack), bd_pack_get_id (bundled));
+               bd_pack_get_id (pack), ours);
   return FALSE;
 }
 
@@ -393,7 +394,7 @@ decide (Check          *check,
       g_set_error (error, BD_UPDATE_ERROR, BD_UPDATE_ERROR_INVALID, "%s", cause->message);
       return FALSE;
     }
-  if (!is_our_pack (pack, error))
+  if (!is_our_pack (check, pack, error))
     return FALSE;
   order = bd_version_compare (bd_pack_get_version (pack), check->current_version);
   if (order < 0)
