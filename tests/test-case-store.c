@@ -753,32 +753,6 @@ test_busy_is_not_damage (void)
   g_assert_cmpuint (count (store), ==, 2);
 }
 
-static char *
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("BD_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
-  return out;
-}
-
 /* The app holds the store (two connections in one process, as a window
  * and its worker may) while the CLI reads and writes it: the app's ticks
  * after that are on disk, seen by another process. Opening a connection
@@ -795,9 +769,9 @@ test_held_while_cli_runs (void)
 
   g_assert_true (bd_case_store_insert (app, kase, NULL));
   worker = open_store ();
-  listed = run_cli ("case", "list", NULL);
+  listed = test_store_run_cli (NULL, "case", "list", NULL);
   g_assert_nonnull (strstr (listed, id));
-  g_free (run_cli ("case", "new", "--label", "From the CLI", NULL));
+  g_free (test_store_run_cli (NULL, "case", "new", "--label", "From the CLI", NULL));
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *step = g_strdup_printf ("step-%u", i);
@@ -805,7 +779,7 @@ test_held_while_cli_runs (void)
                                              BD_STEP_STATE_DONE, NULL));
     }
   g_assert_false (test_store_file_deleted (bd_case_store_get_path (app)));
-  steps = run_cli ("case", "steps", id, NULL);
+  steps = test_store_run_cli (NULL, "case", "steps", id, NULL);
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *step = g_strdup_printf ("\tstep-%u\t", i);
@@ -961,12 +935,12 @@ test_readers_write_nothing (void)
   before = read_file (path, &len_before);
   g_assert_cmpint (g_stat (path, &st_before), ==, 0);
   g_usleep (20 * 1000);
-  g_free (run_cli ("case", "list", NULL));
-  g_free (run_cli ("case", "list", "--search", "jane", NULL));
-  g_free (run_cli ("case", "show", id, NULL));
-  g_free (run_cli ("case", "steps", id, NULL));
-  g_free (run_cli ("case", "export", id, "-o", "-", NULL));
-  g_free (run_cli ("report", id, "-o", report, NULL));
+  g_free (test_store_run_cli (NULL, "case", "list", NULL));
+  g_free (test_store_run_cli (NULL, "case", "list", "--search", "jane", NULL));
+  g_free (test_store_run_cli (NULL, "case", "show", id, NULL));
+  g_free (test_store_run_cli (NULL, "case", "steps", id, NULL));
+  g_free (test_store_run_cli (NULL, "case", "export", id, "-o", "-", NULL));
+  g_free (test_store_run_cli (NULL, "report", id, "-o", report, NULL));
   after = read_file (path, &len_after);
   g_assert_cmpint (g_stat (path, &st_after), ==, 0);
   g_assert_cmpmem (before, len_before, after, len_after);

@@ -338,25 +338,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data = g_dir_make_tmp ("bd-ui-XXXXXX", NULL);
-  g_autofree char *cache = g_dir_make_tmp ("bd-ui-cache-XXXXXX", NULL);
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BADGE_DOCTOR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (data);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    g_settings_set_boolean (settings, "auto-update", FALSE);
-  }
+  test_window_init (&argc, &argv);
 
   g_test_add_func ("/report-dialog/pdf-pages", test_pdf_pages);
   g_test_add_func ("/report-dialog/missing-details", test_missing_details);

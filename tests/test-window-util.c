@@ -3,6 +3,9 @@
 
 #include "bd-config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "test-window-util.h"
 
 /*
@@ -169,4 +172,40 @@ save_png (gpointer    window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* What every window test process sets up first: a private store and
+ * cache, the build tree's translations, settings in memory, accessible
+ * properties kept for the assertions, no animations, no update check. */
+void
+test_window_init (int    *argc,
+                  char ***argv)
+{
+  g_autofree char *data = g_dir_make_tmp ("bd-ui-XXXXXX", NULL);
+  g_autofree char *cache = g_dir_make_tmp ("bd-ui-cache-XXXXXX", NULL);
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* the interface's catalogues from the build tree, as the app's main() */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BADGE_DOCTOR_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* A private store for this run only. G_TEST_OPTION_ISOLATE_DIRS would
+   * also hide the icon themes and the MIME database GTK needs. */
+  g_assert_nonnull (data);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  /* GTK_A11Y=none keeps accessible properties nowhere; the in-memory
+   * "test" backend keeps them for the assertions, and no more than "none"
+   * does it talk to an accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* screenshots of finished pages, not of transitions */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* no check of the real guidance address in the background */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_boolean (settings, "auto-update", FALSE);
+  }
 }

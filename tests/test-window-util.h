@@ -16,6 +16,8 @@ typedef struct
   BdWindow *window;
 } App;
 
+void     test_window_init    (int            *argc,
+                              char         ***argv);
 void     iterate_until       (gboolean      (*done) (gpointer),
                               gpointer        data,
                               guint           timeout_ms);

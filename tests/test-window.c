@@ -1528,31 +1528,6 @@ test_delete_undo (void)
 
 /* --- the store shared with other processes ------------------------------ */
 
-static char *
-cli (int        *status,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("BD_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  child = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (child);
-  return out;
-}
-
 static gboolean
 step_done_in_window (gpointer data)
 {
@@ -1579,10 +1554,10 @@ test_other_processes (void)
   bd_step_row_toggle (step_row (a.window, "open-messages"));
   settle (GTK_WIDGET (a.window));
 
-  listed = cli (&status, "case", "list", NULL);
+  listed = test_store_run_cli (&status, "case", "list", NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (listed, id));
-  g_free (cli (&status, "case", "step", id, "open-all-threads", "pull-down-search", "done", NULL));
+  g_free (test_store_run_cli (&status, "case", "step", id, "open-all-threads", "pull-down-search", "done", NULL));
   g_assert_cmpint (status, ==, 0);
 
   bd_step_row_toggle (step_row (a.window, "type-one-letter"));
@@ -1591,7 +1566,7 @@ test_other_processes (void)
     g_autofree char *store = g_build_filename (g_get_user_data_dir (), "badge-doctor", "cases.db", NULL);
     g_assert_false (test_store_file_deleted (store));
   }
-  steps = cli (&status, "case", "steps", id, NULL);
+  steps = test_store_run_cli (&status, "case", "steps", id, NULL);
   g_assert_nonnull (strstr (steps, "open-all-threads\topen-messages\t-\tdone"));
   g_assert_nonnull (strstr (steps, "open-all-threads\tpull-down-search\t-\tdone"));
   g_assert_nonnull (strstr (steps, "open-all-threads\ttype-one-letter\t-\tdone"));
@@ -1943,33 +1918,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data = g_dir_make_tmp ("bd-ui-XXXXXX", NULL);
-  g_autofree char *cache = g_dir_make_tmp ("bd-ui-cache-XXXXXX", NULL);
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* the interface's catalogues from the build tree, as the app's main() */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BADGE_DOCTOR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* A private store for this run only. G_TEST_OPTION_ISOLATE_DIRS would
-   * also hide the icon themes and the MIME database GTK needs. */
-  g_assert_nonnull (data);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  /* GTK_A11Y=none keeps accessible properties nowhere; the in-memory
-   * "test" backend keeps them for the assertions, and no more than "none"
-   * does it talk to an accessibility bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* screenshots of finished pages, not of transitions */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* no check of the real guidance address in the background */
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    g_settings_set_boolean (settings, "auto-update", FALSE);
-  }
+  test_window_init (&argc, &argv);
 
   g_test_add_func ("/window/journey", test_journey);
   g_test_add_func ("/window/ios-words", test_ios_words);
