@@ -809,6 +809,29 @@ bd_case_check_text (const char  *value,
 }
 
 /**
+ * bd_case_check_detail:
+ * @field: one text detail a person types (the label, the model, the iOS
+ *   version, the notes…)
+ *
+ * The rule of that detail, the same in the window's fields and the case
+ * file: a version for the iOS version, many lines for the notes, one
+ * short line for the rest.
+ */
+gboolean
+bd_case_check_detail (BdCaseFields  field,
+                      const char   *value,
+                      GError      **error)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (field == BD_CASE_FIELD_IOS)
+    return bd_case_check_ios (value, error);
+  if (field == BD_CASE_FIELD_NOTES)
+    return bd_case_check_text (value, BD_CASE_MAX_NOTES, FALSE, error);
+  return bd_case_check_text (value, BD_CASE_MAX_SHORT_TEXT, TRUE, error);
+}
+
+/**
  * bd_case_check_ios:
  *
  * An iOS version such as 26.5, or empty for not known. The guidance shows

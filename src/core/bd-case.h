@@ -209,6 +209,9 @@ gboolean      bd_case_check_text            (const char      *value,
                                              guint            max_chars,
                                              gboolean         one_line,
                                              GError         **error);
+gboolean      bd_case_check_detail          (BdCaseFields     field,
+                                             const char      *value,
+                                             GError         **error);
 gboolean      bd_case_check_ios             (const char      *value,
                                              GError         **error);
 char         *bd_uuid_new                   (void);

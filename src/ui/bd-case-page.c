@@ -130,22 +130,20 @@ on_entry_changed (AdwEntryRow *row,
                   BdCasePage  *self)
 {
   TextSetter setter = g_object_get_data (G_OBJECT (row), "setter");
-  gboolean is_ios = row == self->ios_row;
+  BdCaseFields field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  gboolean ok;
 
   if (self->updating || bd_session_get_case (self->session) == NULL)
     return;
-  ok = is_ios ? bd_case_check_ios (text, NULL) : bd_case_check_text (text, BD_CASE_MAX_SHORT_TEXT, TRUE, NULL);
   /* a value the case format would refuse is shown as wrong, not saved */
-  if (!ok)
+  if (!bd_case_check_detail (field, text, NULL))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   setter (bd_session_get_case (self->session), text);
-  save (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field")));
+  save (self, field);
 }
 
 static void
@@ -225,7 +223,7 @@ save_notes (gpointer user_data)
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_str_equal (notes, bd_case_get_notes (kase)))
     return G_SOURCE_REMOVE;
-  if (!bd_case_check_text (notes, BD_CASE_MAX_NOTES, FALSE, NULL))
+  if (!bd_case_check_detail (BD_CASE_FIELD_NOTES, notes, NULL))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "error");
       return G_SOURCE_REMOVE;

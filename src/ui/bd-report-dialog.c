@@ -355,12 +355,10 @@ on_detail_changed (BdReportDialog *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   gboolean is_ios = row == self->ios_entry;
-  gboolean ok;
 
   if (self->kase == NULL || self->session == NULL)
     return;
-  ok = is_ios ? bd_case_check_ios (text, NULL) : bd_case_check_text (text, BD_CASE_MAX_SHORT_TEXT, TRUE, NULL);
-  if (!ok)
+  if (!bd_case_check_detail (is_ios ? BD_CASE_FIELD_IOS : BD_CASE_FIELD_MODEL, text, NULL))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;

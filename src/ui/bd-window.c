@@ -696,8 +696,8 @@ on_customer_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "save") || kase == NULL)
     return;
-  if (!bd_case_check_text (gtk_editable_get_text (label), BD_CASE_MAX_SHORT_TEXT, TRUE, &error)
-      || !bd_case_check_text (gtk_editable_get_text (ticket), BD_CASE_MAX_SHORT_TEXT, TRUE, &error))
+  if (!bd_case_check_detail (BD_CASE_FIELD_LABEL, gtk_editable_get_text (label), &error)
+      || !bd_case_check_detail (BD_CASE_FIELD_TICKET, gtk_editable_get_text (ticket), &error))
     {
       bd_window_report (self, _("The label and ticket were not saved:"), error);
       return;
